@@ -1,0 +1,5 @@
+package cn.yinling.warehouse.read;
+
+public enum FileFormat {
+    CSV, XLSX
+}

@@ -1,0 +1,3 @@
+SELECT region_code, name, level, parent_code
+FROM dim_region
+WHERE region_code = :regionCode

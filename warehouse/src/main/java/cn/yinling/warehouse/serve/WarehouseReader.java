@@ -163,6 +163,9 @@ public final class WarehouseReader implements AutoCloseable {
         while (true) {
             OpenVersion version = live.get();
             if (version == null) {
+                version = openFirstVersion();
+            }
+            if (version == null) {
                 String failure = openFailure;
                 throw failure == null ? new NoPublishedVersionException() : NoPublishedVersionException.unreadable(failure);
             }
@@ -171,6 +174,23 @@ public final class WarehouseReader implements AutoCloseable {
             }
             // It was swapped out and closed between get() and retain(): the live one is newer, take that.
         }
+    }
+
+    /**
+     * Nothing is served yet: look at the pointer now instead of waiting for the interval, so the first version is
+     * served as soon as it is published. Callers arriving while another one opens it wait for it (the lock) rather
+     * than being told nothing is published. A version that failed to open is retried only once per interval.
+     */
+    private synchronized OpenVersion openFirstVersion() {
+        if (live.get() == null && openFailure == null) {
+            try {
+                refresh();
+            } catch (RuntimeException e) {
+                openFailure = e.getMessage();
+                LOG.error("cannot open the published warehouse version", e);
+            }
+        }
+        return live.get();
     }
 
     /** One caller per interval looks at the pointer; everyone else goes on with the version they find. */

@@ -27,6 +27,27 @@ class VersionSwitchTest {
     Path home;
 
     @Test
+    void queriesArrivingWhileTheFirstVersionOpensWaitForItInsteadOfFailing() throws Exception {
+        new PublishedVersionFixture(home).publish(1, "mart_kpi_v1.sql");
+        try (WarehouseReader reader = new WarehouseReader(new CurrentPointerFile(new AgingHome(home)), Duration.ofMinutes(1))) {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<Future<Double>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return WarehouseReaderTest.cityPopulationDecember(reader);
+                }));
+            }
+            go.countDown();
+            for (Future<Double> answer : answers) {
+                assertEquals(1010.0, answer.get(30, TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void aNewVersionIsPickedUpWhileQueriesRunAndNoneFails() throws Exception {
         PublishedVersionFixture fixture = new PublishedVersionFixture(home);
         fixture.publish(1, "mart_kpi_v1.sql");

@@ -118,9 +118,6 @@ final class FacilityFeed {
 
     /** Breaks exactly one rule; returns {column, rule}. */
     private String[] plant(Object[] cells, int o, Facility fa, String rule, boolean csv, SplittableRandom rnd) {
-        if (rule.equals("BEDS_INCONSISTENT") && !fa.type.equals(FacilityRegistry.INSTITUTION)) {
-            rule = "REQUIRED";
-        }
         switch (rule) {
             case "USCC_CHECKSUM" -> {
                 char right = fa.code.charAt(17);
@@ -130,7 +127,10 @@ final class FacilityFeed {
                 return new String[] {"facility_code", rule};
             }
             case "BEDS_INCONSISTENT" -> {
-                cells[o + 5] = number(fa.beds + 1 + rnd.nextInt(40), csv);
+                // beds and nursing beds swapped or mistyped; a facility without beds gets a small number typed in
+                int beds = fa.beds > 0 ? fa.beds : 6 + rnd.nextInt(10);
+                cells[o + 4] = number(beds, csv);
+                cells[o + 5] = number(beds + 1 + rnd.nextInt(40), csv);
                 return new String[] {"nursing_beds", rule};
             }
             case "CODE_UNKNOWN" -> {

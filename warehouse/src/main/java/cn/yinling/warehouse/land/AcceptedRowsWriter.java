@@ -15,7 +15,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.StringJoiner;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Writes a batch's accepted rows to accepted.parquet, typed as docs/design.md says, without holding them: rows are
@@ -112,7 +111,7 @@ final class AcceptedRowsWriter implements AutoCloseable {
     /** Finishes the CSV, converts it to {@code parquet} and deletes it. */
     void finishTo(Path parquet) throws IOException {
         out.close();
-        try (Handle handle = Jdbi.open("jdbc:duckdb:")) {
+        try (Handle handle = DuckDb.open()) {
             LandingSql sql = handle.attach(LandingSql.class);
             sql.settings(SqlLiterals.quote(workDir.resolve("duckdb-spill").toString()), SqlLiterals.quote(MEMORY_LIMIT));
             sql.csvToParquet(csv.toString(), columnsStruct(), parquet.toString());

@@ -37,7 +37,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -460,7 +459,7 @@ public final class Landing {
             registry = RegionRegistry.empty();
         } else {
             java.util.Map<String, Integer> levels = new java.util.HashMap<>();
-            try (Handle handle = Jdbi.open("jdbc:duckdb:")) {
+            try (Handle handle = DuckDb.open()) {
                 LandingSql sql = handle.attach(LandingSql.class);
                 Path spill = home.root().resolve(".duckdb-tmp");
                 sql.settings(SqlLiterals.quote(spill.toString()), SqlLiterals.quote("512MB"));

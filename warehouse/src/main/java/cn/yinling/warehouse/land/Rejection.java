@@ -1,5 +1,6 @@
 package cn.yinling.warehouse.land;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonPropertyOrder({"row", "column", "value", "rule", "severity", "message"})
 public record Rejection(Integer row, String column, String value, String rule, Severity severity, String message) {
 
+    @JsonIgnore
     public boolean isError() {
         return severity == Severity.error;
     }

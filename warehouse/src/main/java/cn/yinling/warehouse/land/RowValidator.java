@@ -72,6 +72,8 @@ final class RowValidator {
     private final int urbanRuralCol;
 
     private final String[] cleaned;
+    /** Columns whose code list has 无 as a value (hardship: 无 = none), where 无 is not an empty marker. */
+    private final boolean[] keepsNone;
     private final boolean[] failed;
 
     /**
@@ -110,6 +112,10 @@ final class RowValidator {
         this.keyColumns = keySpecs.stream().mapToInt(columns::indexOf).toArray();
         this.idNumberKey = keyColumns.length == 1 && types[keyColumns[0]] == ColumnType.ID_NUMBER;
         this.cleaned = new String[n];
+        this.keepsNone = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            keepsNone[i] = codeLists[i] != null && codeLists[i].labels().contains("无");
+        }
         this.failed = new boolean[n];
 
         idCol = indexOf("id_number");
@@ -163,7 +169,7 @@ final class RowValidator {
         for (int i = 0; i < columns.size(); i++) {
             int cell = cellOfColumn[i];
             String raw = cell < 0 ? null : row.cell(cell);
-            String value = raw == null ? null : Values.clean(raw);
+            String value = raw == null ? null : keepsNone[i] ? cleanKeepingNone(raw) : Values.clean(raw);
             cleaned[i] = value;
             failed[i] = false;
             out[i] = null;
@@ -199,6 +205,11 @@ final class RowValidator {
         feedRules(row, out, check);
         duplicateKey(row, out, check);
         return !check.anyError;
+    }
+
+    private static String cleanKeepingNone(String raw) {
+        String normalised = Values.normalize(raw);
+        return "无".equals(normalised) ? normalised : Values.clean(raw);
     }
 
     /** Collects the findings of one row. */
@@ -327,7 +338,8 @@ final class RowValidator {
 
     private <T> T parsed(int i, String raw, Parsed<T> result, Check check) {
         if (result.isError()) {
-            check.fail(i, raw, result.rule(), "「" + header(i) + "」" + result.message());
+            String message = result.message();
+            check.fail(i, raw, result.rule(), message.contains(header(i)) ? message : "「" + header(i) + "」" + message);
             return null;
         }
         if (result.value() == null) {

@@ -61,7 +61,7 @@ final class AcceptedRowsWriter implements AutoCloseable {
                 continue;
             }
             switch (types[i]) {
-                case DATE, MONTH -> b.append((LocalDate) v);
+                case DATE, MONTH -> appendDate(b, (LocalDate) v);
                 case DATETIME -> appendTimestamp(b, (LocalDateTime) v);
                 case YEAR, INT -> b.append(((Integer) v).intValue());
                 case AMOUNT -> b.append(((BigDecimal) v).toPlainString());
@@ -76,8 +76,22 @@ final class AcceptedRowsWriter implements AutoCloseable {
         rows++;
     }
 
+    /** yyyy-MM-dd without LocalDate.toString's formatting machinery (a measurable share of the writing time). */
+    private static void appendDate(StringBuilder b, LocalDate d) {
+        int year = d.getYear();
+        if (year < 1000 || year > 9999) {
+            b.append(d);
+            return;
+        }
+        b.append(year).append('-');
+        two(b, d.getMonthValue());
+        b.append('-');
+        two(b, d.getDayOfMonth());
+    }
+
     private static void appendTimestamp(StringBuilder b, LocalDateTime t) {
-        b.append(t.toLocalDate()).append(' ');
+        appendDate(b, t.toLocalDate());
+        b.append(' ');
         two(b, t.getHour());
         b.append(':');
         two(b, t.getMinute());

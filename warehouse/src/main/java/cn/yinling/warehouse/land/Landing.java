@@ -60,9 +60,6 @@ public final class Landing {
     private static final DateTimeFormatter RECEIVED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
     private static final Pattern MONTH_PERIOD = Pattern.compile("(19|20)\\d{2}-(0[1-9]|1[0-2])");
     private static final Pattern YEAR_PERIOD = Pattern.compile("(19|20)\\d{2}");
-    /** How many non-blank rows may stand above the header (titles, 填报单位 …) before we give up looking for it. */
-    private static final int HEADER_SEARCH_ROWS = 50;
-    private static final String[] FOOTER_PREFIXES = {"合计", "总计", "小计", "制表", "审核", "填表", "备注", "说明"};
 
     private final AgingHome home;
     private final LandingOptions options;
@@ -268,6 +265,11 @@ public final class Landing {
         if ("region".equals(contract.feed())) {
             regionCodesInFile = regionCodesIn(stored, contract);
         }
+        if (needsRegistry && registry.isEmpty()) {
+            run.refuse(Rules.REGION_UNKNOWN, "区划代码库为空：请先由统计局报送统计用区划代码（region），再报送"
+                    + contract.name() + "。");
+            return new SourceInfo(null, null);
+        }
         RowSource source;
         try {
             source = RowSources.open(stored, options.maxUploadBytes());
@@ -276,25 +278,40 @@ public final class Landing {
             return new SourceInfo(null, null);
         }
         SourceInfo info = new SourceInfo(source.format().name().toLowerCase(java.util.Locale.ROOT), source.encoding());
-        try (source; RowPump rows = new RowPump(source)) {
-            HeaderMatcher matcher = new HeaderMatcher(contract);
-            RawRow header = findHeader(rows, matcher, run);
-            if (header == null) {
+        LocalDate today = LocalDate.now(options.clock().withZone(LandingOptions.ZONE));
+        RegionRegistry knownRegions = registry;
+        Set<String> fileRegions = regionCodesInFile;
+        RowValidator[] validator = new RowValidator[1];
+        HeaderMatcher matcher = new HeaderMatcher(contract);
+        try (source; ValidatingReader rows = new ValidatingReader(source, matcher, layout -> {
+            validator[0] = new RowValidator(contract, layout.cellOfColumn(), unit, upload.period(), knownRegions,
+                    fileRegions, today);
+            return validator[0];
+        })) {
+            ValidatingReader.HeaderOutcome header = rows.header();
+            if (!header.found()) {
+                run.refuse(Rules.HEADER_MISSING, matcher.missingMessage(header.closest()));
                 return info;
             }
-            HeaderMatcher.Layout layout = matcher.layout(header);
-            layout.extraColumns().forEach(run::add);
-            if (needsRegistry && registry.isEmpty()) {
-                run.refuse(Rules.REGION_UNKNOWN, "区划代码库为空：请先由统计局报送统计用区划代码（region），再报送"
-                        + contract.name() + "。");
-                return info;
-            }
-            LocalDate today = LocalDate.now(options.clock().withZone(LandingOptions.ZONE));
-            RowValidator validator = new RowValidator(contract, layout.cellOfColumn(), unit, upload.period(), registry,
-                    regionCodesInFile, today);
+            header.layout().extraColumns().forEach(run::add);
             try (AcceptedRowsWriter writer = new AcceptedRowsWriter(contract.columns(), tmp)) {
-                validateRows(rows, header, matcher, validator, writer, run, contract.columns().size());
-                if (validator.rowsInPeriod() == 0 && validator.rowsOutOfPeriod() > 0) {
+                ValidatingReader.CheckedRow row;
+                while ((row = rows.next()) != null) {
+                    run.rowsRead++;
+                    if (row.findings() != null) {
+                        row.findings().forEach(run::add);
+                    }
+                    boolean duplicate = validator[0].duplicateKey(row.rowNumber(), row.values(), run::add);
+                    if (row.loadable() && !duplicate) {
+                        writer.write(row.rowNumber(), row.values());
+                        run.written++;
+                    } else {
+                        run.rowsWithError++;
+                    }
+                }
+                run.footerRows = rows.footerRows();
+                // The reading thread has finished (its end marker came through the queue): its counters are visible.
+                if (validator[0].rowsInPeriod() == 0 && validator[0].rowsOutOfPeriod() > 0) {
                     run.refuse(Rules.OUT_OF_PERIOD, "文件中的数据期间与所选报送期间不一致：所选期间为" + upload.period()
                             + "，文件中没有一行的日期在该期间内。请核对所选报送期间或文件。");
                 } else if (run.rowsWithError > options.rejectThreshold() * run.rowsRead) {
@@ -311,7 +328,7 @@ public final class Landing {
         } catch (UnreadableFileException e) {
             // The reader failed in the middle of the file: a corrupt or truncated upload.
             LOG.warn("file of {} {} {} unreadable: {}", upload.feed(), upload.period(), upload.unit(),
-                    e.getClass().getSimpleName());
+                    e.getCause() == null ? "" : e.getCause().getClass().getSimpleName());
             if (run.fatal == null) {
                 run.refuse(Rules.FILE_UNREADABLE, "文件读取失败（文件可能已损坏或不完整），请重新导出后上传。");
             }
@@ -326,86 +343,6 @@ public final class Landing {
 
     private static String percent(double share) {
         return String.format(java.util.Locale.ROOT, "%.0f%%", share * 100);
-    }
-
-    /** The first row that holds every required header, or null after refusing the file with HEADER_MISSING. */
-    private static RawRow findHeader(RowPump rows, HeaderMatcher matcher, BatchRun run) throws IOException {
-        RawRow best = null;
-        int bestScore = -1;
-        int seen = 0;
-        RawRow row;
-        while ((row = rows.next()) != null && seen < HEADER_SEARCH_ROWS) {
-            if (isBlank(row)) {
-                continue;
-            }
-            seen++;
-            int score = matcher.requiredMatches(row);
-            if (matcher.isHeader(row)) {
-                return row;
-            }
-            if (score > bestScore) {
-                best = row;
-                bestScore = score;
-            }
-        }
-        run.refuse(Rules.HEADER_MISSING, matcher.missingMessage(best));
-        return null;
-    }
-
-    private static void validateRows(RowPump rows, RawRow header, HeaderMatcher matcher, RowValidator validator,
-            AcceptedRowsWriter writer, BatchRun run, int columnCount) throws IOException {
-        Object[] values = new Object[columnCount];
-        int firstHeaderCell = firstNonBlankCell(header);
-        String firstHeaderText = firstHeaderCell < 0 ? null : header.cell(firstHeaderCell);
-        RawRow row;
-        while ((row = rows.next()) != null) {
-            if (isBlank(row)) {
-                continue;
-            }
-            if (isFooter(row)) {
-                run.footerRows++;
-                continue;
-            }
-            // Reports exported page by page repeat their header row; it is not data.
-            if (firstHeaderText != null && firstHeaderText.equals(row.cell(firstHeaderCell)) && matcher.isHeader(row)) {
-                continue;
-            }
-            run.rowsRead++;
-            if (validator.validate(row, values, run::add)) {
-                writer.write(row.rowNumber(), values);
-                run.written++;
-            } else {
-                run.rowsWithError++;
-            }
-        }
-    }
-
-    static boolean isBlank(RawRow row) {
-        return firstNonBlankCell(row) < 0;
-    }
-
-    private static int firstNonBlankCell(RawRow row) {
-        String[] cells = row.cells();
-        for (int i = 0; i < cells.length; i++) {
-            if (cells[i] != null && !cells[i].isBlank()) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    static boolean isFooter(RawRow row) {
-        int i = firstNonBlankCell(row);
-        if (i < 0) {
-            return false;
-        }
-        String first = row.cells()[i].strip();
-        for (String prefix : FOOTER_PREFIXES) {
-            if (first.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -425,7 +362,8 @@ public final class Landing {
             int seen = 0;
             while ((row = source.next()) != null) {
                 if (cellOfColumn == null) {
-                    if (!isBlank(row) && seen++ < HEADER_SEARCH_ROWS && matcher.isHeader(row)) {
+                    if (!ValidatingReader.isBlank(row) && seen++ < ValidatingReader.HEADER_SEARCH_ROWS
+                            && matcher.isHeader(row)) {
                         cellOfColumn = matcher.layout(row).cellOfColumn();
                     }
                     continue;

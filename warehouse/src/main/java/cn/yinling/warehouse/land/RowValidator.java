@@ -157,7 +157,7 @@ final class RowValidator {
     }
 
     /**
-     * Validates one data row. {@code out[i]} receives the typed value of contract column i (null when empty or
+     * Validates one data row, except for duplicate keys ({@link #duplicateKey}). {@code out[i]} receives the typed value of contract column i (null when empty or
      * unreadable); every finding goes to {@code findings}.
      *
      * @return whether the row may be loaded (no error found)
@@ -203,7 +203,6 @@ final class RowValidator {
             rowsOutOfPeriod++;
         }
         feedRules(row, out, check);
-        duplicateKey(row, out, check);
         return !check.anyError;
     }
 
@@ -228,10 +227,6 @@ final class RowValidator {
             sink.accept(new Rejection(row.rowNumber(), columns.get(column).key(), raw, rule, Severity.error, message));
         }
 
-        void failMany(String columnKeys, String raw, String rule, String message) {
-            anyError = true;
-            sink.accept(new Rejection(row.rowNumber(), columnKeys, raw, rule, Severity.error, message));
-        }
     }
 
     private String header(int column) {
@@ -576,44 +571,60 @@ final class RowValidator {
         }
     }
 
-    private void duplicateKey(RawRow row, Object[] v, Check check) {
+    /**
+     * DUPLICATE_KEY: whether an earlier row of the file had the same key. Called in file order by one thread, after
+     * {@link #validate}; rows whose key cells could not be read are not compared.
+     */
+    boolean duplicateKey(int rowNumber, Object[] v, Consumer<Rejection> findings) {
         if (keyColumns.length == 0) {
-            return;
+            return false;
         }
         for (int k : keyColumns) {
             if (v[k] == null) {
-                return;
+                return false;
             }
         }
         int first;
         if (idNumberKey) {
-            first = keys.firstRowOfIdNumber(((IdNumber) v[keyColumns[0]]).value(), row.rowNumber());
+            first = keys.firstRowOfIdNumber(((IdNumber) v[keyColumns[0]]).value(), rowNumber);
         } else {
-            StringBuilder key = new StringBuilder();
-            for (int k : keyColumns) {
-                Object value = v[k];
-                if (value instanceof IdNumber id) {
-                    value = id.value();
-                } else if (k == codeCol) {
-                    value = RegionCodes.pad((String) value);
-                }
-                key.append(value).append('\u0001');
-            }
-            first = keys.firstRowOf(key.toString(), row.rowNumber());
+            first = keys.firstRowOf(keyText(v, "\u0001"), rowNumber);
         }
-        if (first != 0) {
-            List<String> keyNames = new ArrayList<>();
-            List<String> keyHeaders = new ArrayList<>();
-            List<String> raws = new ArrayList<>();
-            for (int k : keyColumns) {
-                keyNames.add(columns.get(k).key());
-                keyHeaders.add(header(k));
-                String raw = rawCell(row, k);
-                raws.add(raw == null ? "" : raw);
-            }
-            check.failMany(String.join(",", keyNames), String.join(",", raws), Rules.DUPLICATE_KEY,
-                    "与第" + first + "行重复（" + String.join("+", keyHeaders) + "相同），同一文件中每个"
-                            + String.join("+", keyHeaders) + "只能出现一次，请删除重复行。");
+        if (first == 0) {
+            return false;
         }
+        List<String> keyNames = new ArrayList<>();
+        List<String> keyHeaders = new ArrayList<>();
+        for (int k : keyColumns) {
+            keyNames.add(columns.get(k).key());
+            keyHeaders.add(header(k));
+        }
+        String headers = String.join("+", keyHeaders);
+        findings.accept(new Rejection(rowNumber, String.join(",", keyNames), keyText(v, ","), Rules.DUPLICATE_KEY,
+                Severity.error, "与第" + first + "行重复（" + headers + "相同），同一文件中每个" + headers
+                + "只能出现一次，请删除重复行。"));
+        return true;
+    }
+
+    /** The key of a row as text: typed values (ID numbers normalised, region codes padded) joined. */
+    private String keyText(Object[] v, String separator) {
+        StringBuilder key = new StringBuilder();
+        for (int k : keyColumns) {
+            Object value = v[k];
+            if (value instanceof IdNumber id) {
+                value = id.value();
+            } else if (k == codeCol) {
+                value = RegionCodes.pad((String) value);
+            }
+            if (key.length() > 0) {
+                key.append(separator);
+            }
+            key.append(value);
+        }
+        return key.toString();
+    }
+
+    int columnCount() {
+        return columns.size();
     }
 }

@@ -131,8 +131,10 @@ public final class Landing {
         // archived, hashed and parsed is the same content even if the caller's file changes meanwhile.
         Path staged = tooLarge ? null : unitDir.resolve(".upload-" + UUID.randomUUID() + ".part");
         String sha256;
+        long started = System.nanoTime();
         try {
             sha256 = copyAndHash(upload.file(), staged);
+            LOG.debug("copied and hashed in {} ms", (System.nanoTime() - started) / 1_000_000);
         } catch (IOException e) {
             deleteQuietly(staged);
             throw e;
@@ -271,8 +273,10 @@ public final class Landing {
             return new SourceInfo(null, null);
         }
         RowSource source;
+        long opening = System.nanoTime();
         try {
             source = RowSources.open(stored, options.maxUploadBytes());
+            LOG.debug("opened in {} ms", (System.nanoTime() - opening) / 1_000_000);
         } catch (FileRefusedException e) {
             run.refuse(e.rule(), e.getMessage());
             return new SourceInfo(null, null);
@@ -310,6 +314,7 @@ public final class Landing {
                     }
                 }
                 run.footerRows = rows.footerRows();
+                LOG.debug("read and checked {} rows in {} ms", run.rowsRead, (System.nanoTime() - opening) / 1_000_000);
                 // The reading thread has finished (its end marker came through the queue): its counters are visible.
                 if (validator[0].rowsInPeriod() == 0 && validator[0].rowsOutOfPeriod() > 0) {
                     run.refuse(Rules.OUT_OF_PERIOD, "文件中的数据期间与所选报送期间不一致：所选期间为" + upload.period()
@@ -320,7 +325,9 @@ public final class Landing {
                             + percent(options.rejectThreshold()) + "的上限，整个文件未入库。请按问题清单更正后重新上传。");
                 }
                 if (run.fatal == null) {
+                    long writing = System.nanoTime();
                     writer.finishTo(tmp.resolve(ACCEPTED_FILE));
+                    LOG.debug("wrote accepted.parquet in {} ms", (System.nanoTime() - writing) / 1_000_000);
                 } else {
                     writer.discard();
                 }

@@ -23,15 +23,19 @@ public final class LandingBenchmark {
      * @param rows          data rows read
      * @param seconds       wall time of the ingest
      * @param rowsPerSecond rows / seconds
-     * @param peakHeapBytes the highest heap use seen during the run (sum of the heap pools' peaks)
+     * @param peakHeapBytes the highest heap use seen during the run (sum of the heap pools' peaks, an upper bound)
+     * @param cpuSeconds    CPU time the JVM process used during the run (DuckDB's native threads included); on a
+     *                      busy shared machine a steadier figure than wall time
      * @param report        the batch report of the run
      */
-    public record Result(long rows, double seconds, double rowsPerSecond, long peakHeapBytes, BatchReport report) {
+    public record Result(long rows, double seconds, double rowsPerSecond, long peakHeapBytes, double cpuSeconds,
+            BatchReport report) {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%,d rows in %.2f s = %,.0f rows/s, peak heap %,d MiB, status %s",
-                    rows, seconds, rowsPerSecond, peakHeapBytes / (1024 * 1024), report.status());
+            return String.format(Locale.ROOT,
+                    "%,d rows in %.2f s = %,.0f rows/s, CPU %.2f s (all threads of the JVM), peak heap %,d MiB, status %s",
+                    rows, seconds, rowsPerSecond, cpuSeconds, peakHeapBytes / (1024 * 1024), report.status());
         }
     }
 
@@ -57,11 +61,13 @@ public final class LandingBenchmark {
             landing.regionRegistry();
             System.gc();
             resetPeaks();
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             BatchReport report = landing.ingest(new Upload("household", period, unit, "bench",
                     householdCsv.getFileName().toString(), householdCsv));
             double seconds = (System.nanoTime() - start) / 1e9;
-            Result result = new Result(report.rowsRead(), seconds, report.rowsRead() / seconds, peakHeap(), report);
+            double cpu = (processCpuNanos() - cpuStart) / 1e9;
+            Result result = new Result(report.rowsRead(), seconds, report.rowsRead() / seconds, peakHeap(), cpu, report);
             out.println(result);
             return result;
         } finally {
@@ -85,6 +91,13 @@ public final class LandingBenchmark {
                 }
             }
         }
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 
     private static void resetPeaks() {

@@ -38,6 +38,7 @@ final class RowValidator {
     private final CodeList[] codeLists;
     private final int[] cellOfColumn;
     private final ReportingUnit unit;
+    private final String scopePrefix;
     private final YearMonth periodMonth;
     private final int periodYear;
     private final RegionRegistry registry;
@@ -98,6 +99,7 @@ final class RowValidator {
         }
         this.cellOfColumn = cellOfColumn;
         this.unit = unit;
+        this.scopePrefix = unit.scopePrefix();
         if (contract.period() == FeedContract.PeriodKind.month) {
             this.periodMonth = YearMonth.parse(period);
             this.periodYear = periodMonth.getYear();
@@ -438,7 +440,7 @@ final class RowValidator {
                 ok = false;
             }
         }
-        if (!unit.covers(code12)) {
+        if (!code12.startsWith(scopePrefix)) {
             check.fail(i, raw, Rules.OUT_OF_SCOPE, "「" + h + "」" + value + "不在本单位的管辖范围（" + unit.scope()
                     + "）内，请删除该行或由所属单位报送。");
             ok = false;

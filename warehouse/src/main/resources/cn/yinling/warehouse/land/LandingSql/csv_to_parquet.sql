@@ -1,4 +1,4 @@
--- The validating pass wrote accepted rows as a typed CSV (no header, every text quoted, NULL = empty unquoted field);
+-- The validating pass wrote accepted rows as a typed CSV (no header, text quoted when it must be, NULL = empty field);
 -- column types come from the feed contract, so nothing is sniffed.
 COPY (
     SELECT *

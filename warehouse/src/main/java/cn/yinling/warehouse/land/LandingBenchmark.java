@@ -1,0 +1,126 @@
+package cn.yinling.warehouse.land;
+
+import cn.yinling.warehouse.store.AgingHome;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Times the landing of one household CSV ({@code aging bench}). The file is landed into a scratch copy of the landing
+ * zone that holds only the region batches in force of {@code home}, so the real archive is untouched and a repeated run
+ * is never {@code unchanged}.
+ */
+public final class LandingBenchmark {
+
+    /**
+     * @param rows          data rows read
+     * @param seconds       wall time of the ingest
+     * @param rowsPerSecond rows / seconds
+     * @param peakHeapBytes the highest heap use seen during the run (sum of the heap pools' peaks, an upper bound)
+     * @param cpuSeconds    CPU time the JVM process used during the run (DuckDB's native threads included); on a
+     *                      busy shared machine a steadier figure than wall time
+     * @param report        the batch report of the run
+     */
+    public record Result(long rows, double seconds, double rowsPerSecond, long peakHeapBytes, double cpuSeconds,
+            BatchReport report) {
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT,
+                    "%,d rows in %.2f s = %,.0f rows/s, CPU %.2f s (all threads of the JVM), peak heap %,d MiB, status %s",
+                    rows, seconds, rowsPerSecond, cpuSeconds, peakHeapBytes / (1024 * 1024), report.status());
+        }
+    }
+
+    private LandingBenchmark() {
+    }
+
+    /** Lands {@code householdCsv} as {@code public_security:320300} for 2024-12 and prints the figures to stdout. */
+    public static Result run(Path householdCsv, AgingHome home) {
+        return run(householdCsv, home, "2024-12", "public_security:320300", System.out);
+    }
+
+    public static Result run(Path householdCsv, AgingHome home, String period, String unit, PrintStream out) {
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("aging-bench-");
+            copyRegionBatches(home, new AgingHome(scratch));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            Landing landing = new Landing(new AgingHome(scratch), LandingOptions.fromEnvironment()
+                    .withRejectThreshold(1.0).withMaxUploadBytes(Long.MAX_VALUE));
+            landing.regionRegistry();
+            System.gc();
+            resetPeaks();
+            long cpuStart = processCpuNanos();
+            long start = System.nanoTime();
+            BatchReport report = landing.ingest(new Upload("household", period, unit, "bench",
+                    householdCsv.getFileName().toString(), householdCsv));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = (processCpuNanos() - cpuStart) / 1e9;
+            Result result = new Result(report.rowsRead(), seconds, report.rowsRead() / seconds, peakHeap(), cpu, report);
+            out.println(result);
+            return result;
+        } finally {
+            Landing.deleteRecursively(scratch);
+        }
+    }
+
+    private static void copyRegionBatches(AgingHome from, AgingHome to) throws IOException {
+        LandingCatalog catalog = new LandingCatalog(from);
+        for (Manifest m : catalog.inForce("region")) {
+            Path source = catalog.batchDirectory(m);
+            Path target = to.root().resolve(from.root().relativize(source));
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Path dest = target.resolve(source.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(dest);
+                    } else {
+                        Files.copy(p, dest);
+                    }
+                }
+            }
+        }
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    /** {@code LandingBenchmark <household.csv> [AGING_HOME]}. */
+    public static void main(String[] args) {
+        AgingHome home = args.length > 1 ? new AgingHome(Path.of(args[1])) : AgingHome.fromEnvironment();
+        run(Path.of(args[0]), home);
+    }
+}

@@ -1,0 +1,36 @@
+package cn.yinling.warehouse.land;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.yinling.warehouse.store.AgingHome;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LandingBenchmarkTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void benchmarkLandsAGeneratedFileIntoAScratchZoneAndReportsFigures() throws Exception {
+        AgingHome home = new AgingHome(dir.resolve("home"));
+        BenchmarkData.landRegions(home, dir);
+        Path csv = BenchmarkData.writeHouseholds(dir.resolve("household.csv"), 20_000, 7);
+        var before = Fixtures.landingTree(home);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        LandingBenchmark.Result result = LandingBenchmark.run(csv, home, "2024-12", "public_security:320300",
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertEquals(BatchStatus.accepted, result.report().status(), result.report()::toJson);
+        assertEquals(20_000, result.rows());
+        assertEquals(20_000, result.report().rowsLoaded(), result.report()::toJson);
+        assertTrue(result.rowsPerSecond() > 0 && result.peakHeapBytes() > 0);
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("20,000 rows"));
+        // the real landing zone is untouched
+        assertEquals(before, Fixtures.landingTree(home));
+    }
+}

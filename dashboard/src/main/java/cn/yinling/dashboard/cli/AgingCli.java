@@ -1,7 +1,51 @@
 package cn.yinling.dashboard.cli;
 
+import cn.yinling.warehouse.store.AgingHome;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ./aging}: the one command-line entry (spec/cli.md). Exit codes: 0 success, 2 the input was refused (a Chinese
+ * message on stderr), 1 anything else. {@code etl} runs in its own JVM with Spark (the launcher script starts it);
+ * this JVM has no Spark on its class path.
+ */
+@Command(name = "aging", mixinStandardHelpOptions = true, version = "银龄数仓 0.1.0",
+        description = "银龄数仓：老年人口与老龄事业数据仓库",
+        subcommands = {GenerateCommand.class, IngestCommand.class, EtlCommand.class, KpiCommand.class,
+            ServeCommand.class, DemoCommand.class, BenchCommand.class})
 public final class AgingCli {
+
+    public static final int EXIT_REFUSED = 2;
+
     public static void main(String[] args) {
-        throw new UnsupportedOperationException("CLI not built yet");
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new AgingCli());
+        cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+            if (exception instanceof RefusedInputException) {
+                commandLine.getErr().println(exception.getMessage());
+                return EXIT_REFUSED;
+            }
+            commandLine.getErr().println("出错了：" + exception.getMessage());
+            return 1;
+        });
+        cli.setParameterExceptionHandler((exception, args) -> {
+            exception.getCommandLine().getErr().println(exception.getMessage());
+            exception.getCommandLine().usage(exception.getCommandLine().getErr());
+            return EXIT_REFUSED;
+        });
+        return cli;
+    }
+
+    static AgingHome home() {
+        return AgingHome.fromEnvironment();
+    }
+
+    /** The repository root, where the {@code aging} launcher lives (set by the launcher). */
+    static Path repositoryRoot() {
+        return Path.of(System.getProperty("aging.root", ".")).toAbsolutePath().normalize();
     }
 }

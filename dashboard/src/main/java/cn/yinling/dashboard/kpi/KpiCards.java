@@ -1,6 +1,5 @@
 package cn.yinling.dashboard.kpi;
 
-import cn.yinling.warehouse.contract.Contracts;
 import cn.yinling.warehouse.kpi.KpiCatalog;
 import cn.yinling.warehouse.kpi.KpiDefinition;
 import cn.yinling.warehouse.kpi.Target;
@@ -40,7 +39,7 @@ public final class KpiCards {
     static KpiCard card(KpiDefinition kpi, List<KpiMonthValue> rows) {
         KpiMonthValue total = rows.stream().filter(r -> r.breakdown() == null).findFirst().orElse(null);
         List<KpiCard.Part> parts = rows.stream().filter(r -> r.breakdown() != null)
-                .map(r -> new KpiCard.Part(r.breakdown(), breakdownLabel(kpi, r.breakdown()), r.value(),
+                .map(r -> new KpiCard.Part(r.breakdown(), kpi.breakdownLabel(r.breakdown()), r.value(),
                         r.previousValue(), change(r.value(), r.previousValue()), r.numerator(), r.denominator()))
                 .toList();
         Double value = total == null ? null : total.value();
@@ -57,17 +56,5 @@ public final class KpiCards {
 
     static Double change(Double value, Double previous) {
         return value == null || previous == null ? null : value - previous;
-    }
-
-    /** The Chinese label of a breakdown code (facility_type institution → 养老机构), or the code itself. */
-    public static String breakdownLabel(KpiDefinition kpi, String code) {
-        if (kpi.breakdown() == null || code == null) {
-            return code;
-        }
-        try {
-            return Contracts.get().codeList(kpi.breakdown()).labelOf(code).orElse(code);
-        } catch (IllegalArgumentException noSuchList) {
-            return code;
-        }
     }
 }

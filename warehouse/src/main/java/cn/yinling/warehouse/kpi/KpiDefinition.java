@@ -1,5 +1,6 @@
 package cn.yinling.warehouse.kpi;
 
+import cn.yinling.warehouse.contract.Contracts;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
@@ -21,6 +22,14 @@ public record KpiDefinition(
 
     public enum Direction {
         higher_better, lower_better, neutral
+    }
+
+    /** The Chinese label of a breakdown code (facility_type institution → 养老机构), or the code itself. */
+    public String breakdownLabel(String breakdownCode) {
+        if (breakdown == null || breakdownCode == null) {
+            return breakdownCode;
+        }
+        return Contracts.get().codeList(breakdown).labelOf(breakdownCode).orElse(breakdownCode);
     }
 
     public List<Integer> levelsOrAll() {

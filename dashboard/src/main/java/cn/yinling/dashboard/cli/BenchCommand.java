@@ -1,0 +1,212 @@
+package cn.yinling.dashboard.cli;
+
+import cn.yinling.datasets.GeneratorOptions;
+import cn.yinling.warehouse.land.BatchReport;
+import cn.yinling.warehouse.land.Landing;
+import cn.yinling.warehouse.land.LandingOptions;
+import cn.yinling.warehouse.land.Upload;
+import cn.yinling.warehouse.store.AgingHome;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code aging bench}: wall times and peak memory of generation, landing and the ETL at a given scale, and DuckDB's own
+ * CSV→Parquet of the same household file as a yardstick for the landing step. Figures, not assertions.
+ */
+@Command(name = "bench", description = "基准测试：生成、接收（行/秒）、ETL 的用时与内存峰值")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--scale", defaultValue = "1.0", description = "规模（默认 ${DEFAULT-VALUE}）")
+    double scale;
+
+    @Option(names = "--from", defaultValue = "2024-12", description = "起始月份（默认 ${DEFAULT-VALUE}：只测一个月）")
+    YearMonth from;
+
+    @Option(names = "--to", defaultValue = "2024-12", description = "截止月份（默认 ${DEFAULT-VALUE}）")
+    YearMonth to;
+
+    @Option(names = "--quarterly", description = "户籍快照按季度")
+    boolean quarterly;
+
+    @Option(names = "--work", description = "工作目录（默认 AGING_HOME 下的 bench/）")
+    Path work;
+
+    private final List<String> figures = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Path root = work != null ? work : AgingCli.home().root().resolve("bench");
+        Path feeds = root.resolve("feeds");
+        AgingHome home = new AgingHome(root.resolve("home"));
+        deleteRecursively(root);
+
+        long start = System.nanoTime();
+        GenerateCommand.generate(new GeneratorOptions(scale, from, to, 1, quarterly, feeds));
+        figure("生成 generate", Duration.ofNanos(System.nanoTime() - start), "堆峰值 " + peakHeapMb() + " MiB");
+
+        IngestPlan plan = IngestPlan.read(feeds);
+        IngestPlan.Entry household = plan.entries().stream().filter(e -> e.feed().equals("household")
+                && e.file().toString().endsWith(".csv")).reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException("no household CSV was generated"));
+        Landing landing = new Landing(home, LandingOptions.fromEnvironment());
+        resetPeakHeap();
+        List<IngestPlan.Entry> others = new ArrayList<>(plan.entries());
+        others.remove(household);
+        // The region batch must land first: the household rows are checked against it.
+        IngestPlan.Entry region = others.remove(0);
+        landing.ingest(upload(region));
+        start = System.nanoTime();
+        BatchReport report = landing.ingest(upload(household));
+        Duration landingTime = Duration.ofNanos(System.nanoTime() - start);
+        figure("接收户籍 household " + String.format("%,d", report.rowsRead()) + " 行", landingTime,
+                String.format("%,.0f 行/秒，堆峰值 %d MiB，状态 %s", report.rowsRead() / seconds(landingTime), peakHeapMb(),
+                        report.status()));
+
+        Duration duckDbTime = duckDbCsvToParquet(household.file(), root.resolve("duckdb-household.parquet"));
+        figure("DuckDB CSV→Parquet 同一文件", duckDbTime,
+                String.format("接收用时 / DuckDB 用时 = %.1f", seconds(landingTime) / seconds(duckDbTime)));
+
+        start = System.nanoTime();
+        long rows = 0;
+        for (IngestPlan.Entry entry : others) {
+            rows += landing.ingest(upload(entry)).rowsRead();
+        }
+        Duration restTime = Duration.ofNanos(System.nanoTime() - start);
+        figure("接收其余 " + others.size() + " 个文件 " + String.format("%,d", rows) + " 行", restTime,
+                String.format("%,.0f 行/秒", rows / seconds(restTime)));
+
+        start = System.nanoTime();
+        EtlRun etl = runEtlMeasured(home);
+        figure("ETL（" + from + "–" + to + "）", Duration.ofNanos(System.nanoTime() - start),
+                "进程内存峰值 " + etl.peakRssMb() + " MiB，退出码 " + etl.exitCode());
+
+        System.out.println();
+        System.out.println("基准测试结果（scale " + scale + "，" + Runtime.getRuntime().availableProcessors() + " 核）");
+        figures.forEach(System.out::println);
+        return etl.exitCode() == 0 ? 0 : 1;
+    }
+
+    private static Upload upload(IngestPlan.Entry entry) {
+        return new Upload(entry.feed(), entry.period(), entry.unit(), "bench", entry.file().getFileName().toString(),
+                entry.file());
+    }
+
+    private void figure(String what, Duration time, String detail) {
+        String line = String.format("%-36s %8.1f 秒   %s", what, seconds(time), detail);
+        figures.add(line);
+        System.err.println(line);
+    }
+
+    private static double seconds(Duration d) {
+        return Math.max(d.toNanos(), 1) / 1e9;
+    }
+
+    /** DuckDB reading the same CSV (typed, header found as the landing step finds it) and writing Parquet. */
+    private static Duration duckDbCsvToParquet(Path csv, Path parquet) throws Exception {
+        Path utf8 = csv;
+        int headerLine;
+        Charset charset = isUtf8(csv) ? StandardCharsets.UTF_8 : Charset.forName("GB18030");
+        if (!charset.equals(StandardCharsets.UTF_8)) {
+            // DuckDB reads UTF-8 only; converting first is not timed, which favours DuckDB.
+            utf8 = csv.resolveSibling(csv.getFileName() + ".utf8.csv");
+            try (BufferedReader in = Files.newBufferedReader(csv, charset);
+                    var out = Files.newBufferedWriter(utf8, StandardCharsets.UTF_8)) {
+                in.transferTo(out);
+            }
+        }
+        headerLine = headerLineIndex(utf8);
+        Class.forName("org.duckdb.DuckDBDriver");
+        long start = System.nanoTime();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET autoinstall_known_extensions=false");
+            statement.execute("SET autoload_known_extensions=false");
+            statement.execute(BenchSql.duckDbCopy(utf8, headerLine, parquet));
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private static boolean isUtf8(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(1 << 20);
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(head)) != null;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static int headerLineIndex(Path csv) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < 50; i++) {
+                String line = in.readLine();
+                if (line != null && line.contains("公民身份号码")) {
+                    return i;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private record EtlRun(int exitCode, long peakRssMb) {
+    }
+
+    /** The ETL as a separate process; its peak resident memory read from /proc while it runs. */
+    private static EtlRun runEtlMeasured(AgingHome home) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(AgingCli.repositoryRoot().resolve("aging").toString(), "etl")
+                .inheritIO();
+        Map<String, String> env = builder.environment();
+        env.put("AGING_HOME", home.root().toString());
+        Process process = builder.start();
+        long peakKb = 0;
+        Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+        while (process.isAlive()) {
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmHWM:")) {
+                        peakKb = Math.max(peakKb, Long.parseLong(line.replaceAll("\\D", "")));
+                    }
+                }
+            } catch (IOException processEnded) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        return new EtlRun(process.waitFor(), peakKb / 1024);
+    }
+
+    private static void resetPeakHeap() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapMb() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

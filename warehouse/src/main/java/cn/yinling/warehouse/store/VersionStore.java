@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -120,15 +118,24 @@ public final class VersionStore {
      */
     public void publish(Staging staging) {
         Path target = dir(staging.version());
+        // POSIX rename silently replaces an empty directory, so check first; a racing run makes the move fail
+        if (Files.exists(target)) {
+            throw taken(staging, null);
+        }
         try {
             Files.move(staging.dir(), target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            throw new IllegalStateException("版本 " + staging.version() + " 已被另一次运行发布，请重新运行 ETL / version "
-                    + staging.version() + " was published by another run; run the ETL again", e);
         } catch (IOException e) {
+            if (Files.exists(target)) {
+                throw taken(staging, e);
+            }
             throw new UncheckedIOException("cannot rename " + staging.dir() + " to " + target, e);
         }
         writeCurrent(staging.version());
+    }
+
+    private static IllegalStateException taken(Staging staging, IOException cause) {
+        return new IllegalStateException("版本 " + staging.version() + " 已被另一次运行发布，请重新运行 ETL / version "
+                + staging.version() + " was published by another run; run the ETL again", cause);
     }
 
     /** Points CURRENT at an existing version (publish and rollback): temp file in the same folder, then atomic move. */

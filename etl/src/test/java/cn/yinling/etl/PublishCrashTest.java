@@ -109,7 +109,7 @@ class PublishCrashTest {
                     // keep draining so the child never blocks on a full pipe
                     Thread drain = new Thread(() -> {
                         try {
-                            err.transferTo(java.io.OutputStream.nullOutputStream());
+                            err.transferTo(java.io.Writer.nullWriter());
                         } catch (java.io.IOException ignored) {
                             // the child was killed
                         }

@@ -1,7 +1,93 @@
 package cn.yinling.etl;
 
+import cn.yinling.warehouse.store.AgingHome;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code EtlMain [--master M] [--home PATH]}: builds and publishes a new warehouse version from the landing zone.
+ * Progress goes to stderr, the published version and a summary to stdout. Exit codes: 0 published, 1 a data test
+ * failed (nothing published), 2 bad arguments, 3 any other failure (nothing published).
+ *
+ * <p>The job never hard-codes a master: spark-submit's {@code spark.master} wins; {@code --master} may set one; only
+ * when neither does it run in-process with {@code local[*]}.
+ */
 public final class EtlMain {
+
+    public static final String PAUSE_PROPERTY = "aging.etl.pauseBeforePublishMs";
+
+    private EtlMain() {
+    }
+
     public static void main(String[] args) {
-        throw new UnsupportedOperationException("ETL not built yet");
+        System.exit(run(args, System.out, System.err, System.getenv()));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        String master = null;
+        AgingHome home = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--master" -> master = value(args, ++i);
+                case "--home" -> home = new AgingHome(Path.of(value(args, ++i)).toAbsolutePath().normalize());
+                case "-h", "--help" -> {
+                    out.println("用法 / usage: EtlMain [--master M] [--home PATH]");
+                    return 0;
+                }
+                default -> {
+                    err.println("未知参数 / unknown argument: " + args[i] + "\n用法 / usage: EtlMain [--master M] [--home PATH]");
+                    return 2;
+                }
+            }
+        }
+        if (master != null && master.isEmpty()) {
+            err.println("--master 需要一个值 / --master needs a value");
+            return 2;
+        }
+        if (home == null) {
+            home = AgingHome.fromEnvironment(env);
+        }
+        SparkSession.Builder builder = SparkSession.builder().appName("aging-etl");
+        if (master != null) {
+            builder.master(master);
+        } else if (!new SparkConf().contains("spark.master")) {
+            builder.master("local[*]");
+        }
+        // a session that already exists (a test's, a notebook's) belongs to its creator: use it, do not stop it
+        boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
+        SparkSession spark = builder.getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        try {
+            EtlRun.Options defaults = EtlRun.Options.defaults(home, home.secret(env), err);
+            EtlRun.Options options = new EtlRun.Options(defaults.home(), defaults.secret(), defaults.catalog(),
+                    defaults.keepVersions(), Duration.ofMillis(Long.getLong(PAUSE_PROPERTY, 0L)), err);
+            EtlRun.Result result = new EtlRun(options).run(spark);
+            out.println(result.version());
+            out.printf("已发布版本 %d / published version %d: %d 个批次 batches, %d 张表 tables, 数据测试 %d/%d 通过 passed, %.1f s%n",
+                    result.version(), result.version(), result.batches().size(), result.tables().size(),
+                    result.tests().stream().filter(DataTests.Result::passed).count(), result.tests().size(),
+                    result.elapsed().toMillis() / 1000.0);
+            result.tables().forEach((table, rows) -> out.println("  " + table + "\t" + rows));
+            return 0;
+        } catch (DataTests.Failed e) {
+            err.println(e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("ETL 运行失败，新版本未发布，当前版本保持不变 / ETL run failed, nothing was published: " + e);
+            e.printStackTrace(err);
+            return 3;
+        } finally {
+            if (ownSession) {
+                spark.stop();
+            }
+        }
+    }
+
+    private static String value(String[] args, int i) {
+        return i < args.length ? args[i] : "";
     }
 }

@@ -1,0 +1,50 @@
+package cn.yinling.etl;
+
+/**
+ * One SQL model file of {@code cn/yinling/warehouse/models/}: its folder says what it is (staging, intermediate,
+ * marts, kpi, vault, tests) and its file name names it. A KPI model {@code kpi/x.sql} is registered as the view
+ * {@code kpi_x} so a KPI code can never shadow a table name.
+ */
+public record Model(String folder, String fileName, String resource, String sql) {
+
+    public static final String KPI_VIEW_PREFIX = "kpi_";
+
+    /** The view (and, for marts, the table) name. */
+    public String name() {
+        return isKpi() ? KPI_VIEW_PREFIX + fileName : fileName;
+    }
+
+    public boolean isKpi() {
+        return folder.equals("kpi");
+    }
+
+    public boolean isTest() {
+        return folder.equals("tests");
+    }
+
+    /** Marts (dim_, fct_, mart_) are the tables of a published version. */
+    public boolean isPublished() {
+        return folder.equals("marts");
+    }
+
+    public boolean isVault() {
+        return folder.equals("vault");
+    }
+
+    /** The KPI code of a KPI model. */
+    public String kpiCode() {
+        if (!isKpi()) {
+            throw new IllegalStateException(resource + " is not a KPI model");
+        }
+        return fileName;
+    }
+
+    /** The statement as Spark should run it: without a trailing semicolon. */
+    public String statement() {
+        String text = sql.strip();
+        while (text.endsWith(";")) {
+            text = text.substring(0, text.length() - 1).strip();
+        }
+        return text;
+    }
+}

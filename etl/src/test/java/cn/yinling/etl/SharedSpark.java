@@ -1,0 +1,28 @@
+package cn.yinling.etl;
+
+import org.apache.spark.sql.SparkSession;
+
+/** The one SparkSession every test class shares (starting Spark costs seconds; the machine has two cores). */
+public final class SharedSpark {
+
+    private static SparkSession spark;
+
+    private SharedSpark() {
+    }
+
+    public static synchronized SparkSession get() {
+        if (spark == null) {
+            spark = SparkSession.builder()
+                    .appName("aging-etl-tests")
+                    .master("local[2]")
+                    .config("spark.sql.shuffle.partitions", "2")
+                    .config("spark.default.parallelism", "2")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.sql.session.timeZone", "Asia/Shanghai")
+                    .getOrCreate();
+            spark.sparkContext().setLogLevel("WARN");
+            Runtime.getRuntime().addShutdownHook(new Thread(spark::stop));
+        }
+        return spark;
+    }
+}

@@ -1,0 +1,20 @@
+-- 养老机构护理型床位占比: nursing beds / beds of open 养老机构.
+with
+
+facilities as (
+    select * from fct_facility_month
+),
+
+final as (
+    select
+        region_code,
+        month,
+        cast(null as string) as breakdown,
+        cast(sum(coalesce(nursing_beds, 0)) as double) as numerator,
+        cast(sum(coalesce(beds, 0)) as double) as denominator
+    from facilities
+    where is_open and facility_type = 'institution'
+    group by region_code, month
+)
+
+select * from final

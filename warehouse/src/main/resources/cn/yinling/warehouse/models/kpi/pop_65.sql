@@ -1,0 +1,18 @@
+-- 65岁及以上老年人口: alive, aged 65+ at the month's end.
+with
+
+counts as (
+    select * from int_population_counts
+),
+
+final as (
+    select
+        region_code,
+        month,
+        cast(null as string) as breakdown,
+        cast(pop_65 as double) as numerator,
+        cast(null as double) as denominator
+    from counts
+)
+
+select * from final

@@ -1,0 +1,66 @@
+-- Persons with history (SCD2) of region and household status, from the household snapshots: a new version starts
+-- at the first snapshot month showing a change; valid_to is the day before the next version (null while current).
+with
+
+household as (
+    select * from stg_household
+),
+
+per_snapshot as (
+    select *
+    from (
+        select
+            *,
+            row_number() over (partition by person_key, snapshot_month order by batch_id desc, source_row) as recency
+        from household
+    )
+    where recency = 1
+),
+
+with_previous as (
+    select
+        *,
+        lag(to_json(named_struct('region_code', region_code, 'status', status)))
+            over (partition by person_key order by snapshot_month) as previous_state,
+        to_json(named_struct('region_code', region_code, 'status', status)) as state
+    from per_snapshot
+),
+
+numbered as (
+    select
+        *,
+        sum(case when previous_state is null or previous_state <> state then 1 else 0 end)
+            over (partition by person_key order by snapshot_month rows between unbounded preceding and current row) as version
+    from with_previous
+),
+
+versions as (
+    select
+        person_key,
+        version,
+        min(snapshot_month) as valid_from,
+        max_by(birth_date, snapshot_month) as birth_date,
+        max_by(sex, snapshot_month) as sex,
+        max_by(region_code, snapshot_month) as region_code,
+        max_by(status, snapshot_month) as status,
+        max_by(status_date, snapshot_month) as status_date
+    from numbered
+    group by person_key, version
+),
+
+final as (
+    select
+        person_key,
+        cast(version as int) as version,
+        birth_date,
+        sex,
+        region_code,
+        status,
+        status_date,
+        valid_from,
+        date_sub(lead(valid_from) over (partition by person_key order by valid_from), 1) as valid_to,
+        lead(valid_from) over (partition by person_key order by valid_from) is null as is_current
+    from versions
+)
+
+select * from final

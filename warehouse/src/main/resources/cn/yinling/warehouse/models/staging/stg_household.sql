@@ -1,0 +1,25 @@
+-- Household register snapshots (户籍人口), one row per accepted row: the ID number becomes person_key here and
+-- neither it nor the name goes any further.
+with
+
+source as (
+    select * from src_household
+),
+
+final as (
+    select
+        person_key(id_number) as person_key,
+        sex,
+        birth_date,
+        region_code,
+        household_id,
+        status,
+        status_date,
+        to_date(concat(period, '-01')) as snapshot_month,
+        unit,
+        batch_id,
+        _row as source_row
+    from source
+)
+
+select * from final

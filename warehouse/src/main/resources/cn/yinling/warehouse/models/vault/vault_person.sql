@@ -1,0 +1,38 @@
+-- The PII vault (restricted): person_key → ID number and name, the name from the latest household snapshot
+-- (the death feed's name for persons the register never listed). person_key is computed once per distinct ID.
+with
+
+household as (
+    select id_number, name, period, batch_id, _row from src_household
+),
+
+death as (
+    select id_number, name, period, batch_id, _row from src_death
+),
+
+people as (
+    select id_number, name, 1 as source_priority, period, batch_id, _row from household
+    union all
+    select id_number, name, 2 as source_priority, period, batch_id, _row from death
+),
+
+latest as (
+    select *
+    from (
+        select
+            *,
+            row_number() over (
+                partition by id_number
+                order by name is null, source_priority, period desc, batch_id desc, _row
+            ) as recency
+        from people
+    )
+    where recency = 1
+),
+
+final as (
+    select person_key(id_number) as person_key, id_number, name
+    from latest
+)
+
+select * from final

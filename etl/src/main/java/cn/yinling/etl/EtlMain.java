@@ -52,11 +52,14 @@ public final class EtlMain {
             home = AgingHome.fromEnvironment(env);
         }
         SparkSession.Builder builder = SparkSession.builder().appName("aging-etl");
+        SparkConf configured = new SparkConf();
         if (master != null) {
             builder.master(master);
-        } else if (!new SparkConf().contains("spark.master")) {
+        } else if (!configured.contains("spark.master")) {
             builder.master("local[*]");
         }
+        String effectiveMaster = master != null ? master : configured.get("spark.master", "local[*]");
+        defaults(builder, configured, effectiveMaster.startsWith("local"));
         // a session that already exists (a test's, a notebook's) belongs to its creator: use it, do not stop it
         boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = builder.getOrCreate();
@@ -83,6 +86,26 @@ public final class EtlMain {
         } finally {
             if (ownSession) {
                 spark.stop();
+            }
+        }
+    }
+
+    /**
+     * Defaults for what spark-submit or the user did not configure. The data are dates and months of Chinese offices,
+     * so the session time zone is Asia/Shanghai. In local mode the marts are small: 200 shuffle partitions (Spark's
+     * default, sized for clusters) would turn every step into hundreds of tiny tasks on a two-core machine.
+     */
+    private static void defaults(SparkSession.Builder builder, SparkConf configured, boolean local) {
+        if (!configured.contains("spark.sql.session.timeZone")) {
+            builder.config("spark.sql.session.timeZone", "Asia/Shanghai");
+        }
+        if (local) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            if (!configured.contains("spark.sql.shuffle.partitions")) {
+                builder.config("spark.sql.shuffle.partitions", String.valueOf(Math.max(4, cores * 2)));
+            }
+            if (!configured.contains("spark.ui.enabled")) {
+                builder.config("spark.ui.enabled", "false");
             }
         }
     }

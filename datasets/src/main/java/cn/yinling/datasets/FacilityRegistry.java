@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
 
 /**
  * The elderly-care facilities of the synthetic city. Counts at scale 1.0 follow the source figures (≈301 社区居家养老服务中心,
- * ≈161 老年助餐点, a 街道日间照料中心 in most 街道, 农村互助养老睦邻点 in ≈60 % of villages …) and shrink with the scale,
- * keeping at least one of each type. Most are 运营中; some are 筹建中 (a few open during the range) or 停业.
+ * ≈161 老年助餐点, a 街道日间照料中心 in most 街道, 农村互助养老睦邻点 in ≈60 % of villages …); community facilities keep
+ * those counts at every scale, institutions shrink with it (at least one). Most are 运营中; some are 筹建中 (a few open during the range) or 停业.
  */
 final class FacilityRegistry {
 
@@ -91,22 +91,22 @@ final class FacilityRegistry {
         Set<String> codes = new HashSet<>();
         Builder b = new Builder(registry, rnd, time, codes);
 
-        for (Region street : pick(rnd, streets, count(scale, streets.size() * 0.85))) {
+        for (Region street : pick(rnd, streets, regionCount(streets.size() * 0.85))) {
             b.add(DAY_CARE, street.code12().substring(0, 9), stem(street.name()) + "日间照料中心");
         }
-        for (Region c : pick(rnd, urban, count(scale, 301))) {
+        for (Region c : pick(rnd, urban, regionCount(301))) {
             b.add(COMMUNITY_CENTER, c.code12(), stem(c.name()) + "居家养老服务中心");
         }
-        for (Region c : pick(rnd, communities, count(scale, 161))) {
+        for (Region c : pick(rnd, communities, regionCount(161))) {
             b.add(MEAL_POINT, c.code12(), stem(c.name()) + "老年助餐点");
         }
-        for (Region c : pick(rnd, urban, count(scale, 95))) {
+        for (Region c : pick(rnd, urban, regionCount(95))) {
             b.add(CANTEEN, c.code12(), stem(c.name()) + "社区食堂");
         }
-        for (Region c : pick(rnd, villages, count(scale, villages.size() * 0.60))) {
+        for (Region c : pick(rnd, villages, regionCount(villages.size() * 0.60))) {
             b.add(RURAL, c.code12(), stem(c.name()) + "互助养老睦邻点");
         }
-        for (Region c : pick(rnd, communities, count(scale, 45))) {
+        for (Region c : pick(rnd, communities, regionCount(45))) {
             b.add(CARE_HOME, c.code12(), stem(c.name()) + "老年关爱之家");
         }
         String[] institutionKinds = {"养老院", "颐养院", "老年公寓", "敬老院", "康养中心", "护理院"};
@@ -115,6 +115,14 @@ final class FacilityRegistry {
             b.add(INSTITUTION, c.code12(), stem(c.name()) + kind);
         }
         return registry;
+    }
+
+    /**
+     * Community facilities belong to the city's real regions, which do not shrink with the population scale; a demo
+     * city keeps the real coverage rates. Institutions (beds) do scale with the population.
+     */
+    private static int regionCount(double count) {
+        return (int) Math.max(1, Math.round(count));
     }
 
     private static int count(double scale, double atScaleOne) {

@@ -7,8 +7,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Comma-separated rows as Excel writes and reads them (RFC 4180, leniently): a field in double quotes may hold commas,
@@ -31,7 +30,9 @@ final class CsvRowSource implements RowSource {
     private boolean eof;
     /** The 1-based line the next char belongs to. */
     private int line = 1;
-    private final List<String> fields = new ArrayList<>();
+    /** The fields of the row being read: {@code fields[0..fieldCount)}, the array reused from row to row. */
+    private String[] fields = new String[32];
+    private int fieldCount;
     private final StringBuilder field = new StringBuilder();
 
     private CsvRowSource(Reader reader, String encoding) {
@@ -39,8 +40,8 @@ final class CsvRowSource implements RowSource {
         this.encoding = encoding;
     }
 
-    static CsvRowSource open(Path file, byte[] head, int headLength) throws FileRefusedException {
-        CsvEncoding.Detected detected = CsvEncoding.detect(file, head, headLength);
+    static CsvRowSource open(Path file, byte[] head, int headLength, ByteScan scan) throws FileRefusedException {
+        CsvEncoding.Detected detected = CsvEncoding.detect(file, head, headLength, scan);
         try {
             InputStream in = Files.newInputStream(file);
             try {
@@ -64,14 +65,14 @@ final class CsvRowSource implements RowSource {
             return null;
         }
         int rowLine = line;
-        fields.clear();
+        fieldCount = 0;
         while (true) {
-            if (fields.size() >= MAX_FIELDS) {
+            if (fieldCount >= MAX_FIELDS) {
                 throw new FileUnreadableException("第 " + rowLine + " 行的列数超过 " + MAX_FIELDS
                         + "，文件可能已损坏。请检查后另存为 UTF-8 CSV 或 .xlsx 重新上传");
             }
             if (pos >= limit && !fill()) {
-                fields.add(""); // a trailing comma at the end of the file: one last empty field
+                addField(""); // a trailing comma at the end of the file: one last empty field
                 return row(rowLine);
             }
             int terminator = buf[pos] == '"' ? readQuotedField(rowLine) : readPlainField(rowLine);
@@ -83,7 +84,14 @@ final class CsvRowSource implements RowSource {
     }
 
     private RawRow row(int rowLine) {
-        return new RawRow(rowLine, fields.toArray(new String[0]));
+        return new RawRow(rowLine, Arrays.copyOf(fields, fieldCount));
+    }
+
+    private void addField(String value) {
+        if (fieldCount == fields.length) {
+            fields = Arrays.copyOf(fields, 2 * fields.length);
+        }
+        fields[fieldCount++] = value;
     }
 
     /** Reads an unquoted field, adds it, and returns what ended it: ',', '\n' (any line end, consumed) or -1 (EOF). */
@@ -101,7 +109,7 @@ final class CsvRowSource implements RowSource {
                         value = field.toString();
                         field.setLength(0);
                     }
-                    fields.add(value);
+                    addField(value);
                     pos++;
                     if (c == ',') {
                         return ',';
@@ -115,7 +123,7 @@ final class CsvRowSource implements RowSource {
             field.append(buf, start, pos - start);
             checkLength(rowLine);
             if (!fill()) {
-                fields.add(field.toString());
+                addField(field.toString());
                 field.setLength(0);
                 return -1;
             }
@@ -135,7 +143,7 @@ final class CsvRowSource implements RowSource {
             char c = buf[pos++];
             if (c == '"') {
                 if (pos >= limit && !fill()) {
-                    fields.add(field.toString());
+                    addField(field.toString());
                     field.setLength(0);
                     return -1;
                 }
@@ -148,9 +156,9 @@ final class CsvRowSource implements RowSource {
                 String quoted = field.toString();
                 field.setLength(0);
                 int terminator = readPlainField(rowLine);
-                int last = fields.size() - 1;
-                String rest = fields.get(last);
-                fields.set(last, rest.isEmpty() ? quoted : quoted + rest);
+                int last = fieldCount - 1;
+                String rest = fields[last];
+                fields[last] = rest.isEmpty() ? quoted : quoted + rest;
                 return terminator;
             }
             if (c == '\r') {

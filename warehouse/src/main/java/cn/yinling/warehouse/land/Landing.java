@@ -306,18 +306,21 @@ public final class Landing {
             }
             header.layout().extraColumns().forEach(run::add);
             try (AcceptedRowsWriter writer = new AcceptedRowsWriter(contract.columns(), tmp)) {
-                ValidatingReader.CheckedRow row;
-                while ((row = rows.next()) != null) {
-                    run.rowsRead++;
-                    if (row.findings() != null) {
-                        row.findings().forEach(run::add);
-                    }
-                    boolean duplicate = validator[0].duplicateKey(row.rowNumber(), row.values(), run::add);
-                    if (row.loadable() && !duplicate) {
-                        writer.write(row.rowNumber(), row.values());
-                        run.written++;
-                    } else {
-                        run.rowsWithError++;
+                List<ValidatingReader.CheckedRow> chunk;
+                while ((chunk = rows.nextChunk()) != null) {
+                    validator[0].prefetchKeys(chunk);
+                    for (ValidatingReader.CheckedRow row : chunk) {
+                        run.rowsRead++;
+                        if (row.findings() != null) {
+                            row.findings().forEach(run::add);
+                        }
+                        boolean duplicate = validator[0].duplicateKey(row.rowNumber(), row.values(), run::add);
+                        if (row.loadable() && !duplicate) {
+                            writer.write(row.rowNumber(), row.values());
+                            run.written++;
+                        } else {
+                            run.rowsWithError++;
+                        }
                     }
                 }
                 run.footerRows = rows.footerRows();

@@ -30,13 +30,41 @@ final class KeyTracker {
         return t;
     }
 
+    /** Prevents the JIT from dropping the loads of {@link #prefetchIdNumbers}. */
+    @SuppressWarnings("unused")
+    private long prefetchSink;
+
     /** Records an 18-character ID number key; returns the row that first had it, or 0 when it is new. */
     int firstRowOfIdNumber(String id18, int row) {
+        return putLong(idKey(id18), row);
+    }
+
+    static long idKey(String id18) {
         long key = 0;
         for (int i = 0; i < 17; i++) {
             key = key * 10 + (id18.charAt(i) - '0');
         }
-        return putLong(key, row);
+        return key;
+    }
+
+    /**
+     * Announces the next {@code count} ID number keys (from {@link #idKey}) before they are recorded one by one, and
+     * reads the table slots they will probe. The table of a large file is far bigger than the CPU caches: recorded
+     * one after another, every key waits for its own memory access; read here in one loop of independent loads, the
+     * accesses overlap, and the records that follow find their slots in cache. Records nothing.
+     */
+    void prefetchIdNumbers(long[] keys, int count) {
+        // Grow now, not halfway through the keys, so the slots read here stay the ones probed.
+        while ((size + (long) count) * 10L >= (table.length / 2) * 6L) {
+            grow();
+        }
+        long[] t = table;
+        int mask = t.length / 2 - 1;
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += t[2 * (mix(keys[i]) & mask)];
+        }
+        prefetchSink += sum;
     }
 
     /** Records any other key; returns the row that first had it, or 0 when it is new. */

@@ -3,6 +3,7 @@ package cn.yinling.warehouse.land;
 import cn.yinling.warehouse.contract.ColumnType;
 import cn.yinling.warehouse.contract.Contracts;
 import cn.yinling.warehouse.contract.FeedContract;
+import cn.yinling.warehouse.read.ByteScan;
 import cn.yinling.warehouse.read.FileRefusedException;
 import cn.yinling.warehouse.read.RawRow;
 import cn.yinling.warehouse.read.RowSource;
@@ -10,6 +11,7 @@ import cn.yinling.warehouse.read.RowSources;
 import cn.yinling.warehouse.store.AgingHome;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -34,6 +36,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
@@ -130,15 +136,16 @@ public final class Landing {
         // The bytes are copied once into the landing zone while hashing; everything after reads the copy, so what is
         // archived, hashed and parsed is the same content even if the caller's file changes meanwhile.
         Path staged = tooLarge ? null : unitDir.resolve(".upload-" + UUID.randomUUID() + ".part");
-        String sha256;
+        Copied copied;
         long started = System.nanoTime();
         try {
-            sha256 = copyAndHash(upload.file(), staged);
+            copied = copyAndHash(upload.file(), staged);
             LOG.debug("copied and hashed in {} ms", (System.nanoTime() - started) / 1_000_000);
         } catch (IOException e) {
             deleteQuietly(staged);
             throw e;
         }
+        String sha256 = copied.sha256();
         List<Manifest> history = LandingCatalog.batchesIn(unitDir);
         Optional<Manifest> inForce = LandingCatalog.latestAccepted(history);
         if (inForce.isPresent() && inForce.get().sha256().equals(sha256)) {
@@ -162,7 +169,7 @@ public final class Landing {
             SourceInfo source;
             try (run) {
                 source = process(upload, contract, unit, tooLarge, storedFile == null ? null : tmp.resolve(storedFile),
-                        tmp, run);
+                        copied.scan(), tmp, run);
             }
             boolean accepted = run.fatal == null;
             Manifest manifest = new Manifest(batchId, upload.feed(), upload.period(), upload.unit(),
@@ -246,7 +253,7 @@ public final class Landing {
     }
 
     private SourceInfo process(Upload upload, FeedContract contract, ReportingUnit unit, boolean tooLarge,
-            Path stored, Path tmp, BatchRun run) throws IOException {
+            Path stored, ByteScan scan, Path tmp, BatchRun run) throws IOException {
         if (!contract.sentBy(unit.department())) {
             run.refuse(Rules.FEED_NOT_ALLOWED, unit.departmentName() + "不报送" + contract.name() + "（" + contract.feed()
                     + "）；该数据由" + String.join("、", contract.departments().stream()
@@ -265,7 +272,7 @@ public final class Landing {
             registry = regionRegistry();
         }
         if ("region".equals(contract.feed())) {
-            regionCodesInFile = regionCodesIn(stored, contract);
+            regionCodesInFile = regionCodesIn(stored, scan, contract);
         }
         if (needsRegistry && registry.isEmpty()) {
             run.refuse(Rules.REGION_UNKNOWN, "区划代码库为空：请先由统计局报送统计用区划代码（region），再报送"
@@ -275,7 +282,7 @@ public final class Landing {
         RowSource source;
         long opening = System.nanoTime();
         try {
-            source = RowSources.open(stored, options.maxUploadBytes());
+            source = RowSources.open(stored, options.maxUploadBytes(), scan);
             LOG.debug("opened in {} ms", (System.nanoTime() - opening) / 1_000_000);
         } catch (FileRefusedException e) {
             run.refuse(e.rule(), e.getMessage());
@@ -299,18 +306,21 @@ public final class Landing {
             }
             header.layout().extraColumns().forEach(run::add);
             try (AcceptedRowsWriter writer = new AcceptedRowsWriter(contract.columns(), tmp)) {
-                ValidatingReader.CheckedRow row;
-                while ((row = rows.next()) != null) {
-                    run.rowsRead++;
-                    if (row.findings() != null) {
-                        row.findings().forEach(run::add);
-                    }
-                    boolean duplicate = validator[0].duplicateKey(row.rowNumber(), row.values(), run::add);
-                    if (row.loadable() && !duplicate) {
-                        writer.write(row.rowNumber(), row.values());
-                        run.written++;
-                    } else {
-                        run.rowsWithError++;
+                List<ValidatingReader.CheckedRow> chunk;
+                while ((chunk = rows.nextChunk()) != null) {
+                    validator[0].prefetchKeys(chunk);
+                    for (ValidatingReader.CheckedRow row : chunk) {
+                        run.rowsRead++;
+                        if (row.findings() != null) {
+                            row.findings().forEach(run::add);
+                        }
+                        boolean duplicate = validator[0].duplicateKey(row.rowNumber(), row.values(), run::add);
+                        if (row.loadable() && !duplicate) {
+                            writer.write(row.rowNumber(), row.values());
+                            run.written++;
+                        } else {
+                            run.rowsWithError++;
+                        }
                     }
                 }
                 run.footerRows = rows.footerRows();
@@ -356,14 +366,14 @@ public final class Landing {
      * Region feed only: the codes the file lists, so a parent that appears after its children is still found. Region
      * files are small (a city has a few thousand codes), so a first pass over them is cheap.
      */
-    private Set<String> regionCodesIn(Path stored, FeedContract contract) throws IOException {
+    private Set<String> regionCodesIn(Path stored, ByteScan scan, FeedContract contract) throws IOException {
         Set<String> codes = new HashSet<>();
         if (stored == null) {
             return codes;
         }
         HeaderMatcher matcher = new HeaderMatcher(contract);
         int codeColumn = contract.columns().indexOf(contract.column("code").orElseThrow());
-        try (RowSource source = RowSources.open(stored, options.maxUploadBytes())) {
+        try (RowSource source = RowSources.open(stored, options.maxUploadBytes(), scan)) {
             RawRow row;
             int[] cellOfColumn = null;
             int seen = 0;
@@ -435,23 +445,71 @@ public final class Landing {
         return now;
     }
 
-    private static String copyAndHash(Path source, Path target) throws IOException {
+    /** The upload's SHA-256 and, when it was copied, the scan of its bytes the CSV reader needs to pick the encoding. */
+    private record Copied(String sha256, ByteScan scan) {
+    }
+
+    private static final int COPY_BUFFER = 4 << 20;
+
+    /**
+     * Copies the upload into the landing zone (unless {@code target} is null), hashing it and scanning its bytes for
+     * the encoding check in the same pass: the file is read once instead of three times, and the scan of one buffer
+     * runs on a helper thread while this one hashes and writes it.
+     */
+    private static Copied copyAndHash(Path source, Path target) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest)) {
-            if (target == null) {
+        if (target == null) {
+            try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest)) {
                 in.transferTo(OutputStream.nullOutputStream());
-            } else {
-                try (OutputStream out = Files.newOutputStream(target)) {
-                    in.transferTo(out);
-                }
             }
+            return new Copied(HexFormat.of().formatHex(digest.digest()), null);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        ByteScan scan = new ByteScan();
+        ExecutorService scanner = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "landing-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        // Two buffers: the next one is read while the scan of the previous one may still run.
+        byte[][] buffers = {new byte[COPY_BUFFER], new byte[COPY_BUFFER]};
+        try (InputStream in = Files.newInputStream(source); OutputStream out = Files.newOutputStream(target)) {
+            Future<?> scanning = null;
+            for (int k = 0; ; k ^= 1) {
+                byte[] buf = buffers[k];
+                int n = in.readNBytes(buf, 0, buf.length);
+                if (n <= 0) {
+                    break;
+                }
+                // Pieces are scanned in file order, one at a time; this also frees the buffer read next.
+                await(scanning);
+                scanning = scanner.submit(() -> scan.update(buf, 0, n));
+                digest.update(buf, 0, n);
+                out.write(buf, 0, n);
+            }
+            await(scanning);
+        } finally {
+            scanner.shutdownNow();
+        }
+        return new Copied(HexFormat.of().formatHex(digest.digest()), scan);
+    }
+
+    private static void await(Future<?> task) throws IOException {
+        if (task == null) {
+            return;
+        }
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while copying the upload");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("scanning the upload failed", e.getCause());
+        }
     }
 
     /** The stored file's extension by content: xlsx for a zip, xls for an OLE2 container, csv for text, bin otherwise. */

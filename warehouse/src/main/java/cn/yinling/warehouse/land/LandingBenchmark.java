@@ -15,7 +15,9 @@ import java.util.stream.Stream;
 /**
  * Times the landing of one household CSV ({@code aging bench}). The file is landed into a scratch copy of the landing
  * zone that holds only the region batches in force of {@code home}, so the real archive is untouched and a repeated run
- * is never {@code unchanged}.
+ * is never {@code unchanged}. When {@code home} has no region batch and the CSV lies in a folder written by the
+ * generator ({@code <out>/household/…csv} beside {@code <out>/ingest-plan.csv}), the plan's region files are landed
+ * into the scratch zone first, untimed.
  */
 public final class LandingBenchmark {
 
@@ -52,6 +54,9 @@ public final class LandingBenchmark {
         try {
             scratch = Files.createTempDirectory("aging-bench-");
             copyRegionBatches(home, new AgingHome(scratch));
+            if (new LandingCatalog(home).inForce("region").isEmpty()) {
+                landPlannedRegionFiles(householdCsv, new AgingHome(scratch));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -89,6 +94,25 @@ public final class LandingBenchmark {
                         Files.copy(p, dest);
                     }
                 }
+            }
+        }
+    }
+
+    /** Lands the region entries of the generator's ingest-plan.csv next to the household file's folder, if any. */
+    private static void landPlannedRegionFiles(Path householdCsv, AgingHome scratch) throws IOException {
+        Path folder = householdCsv.toAbsolutePath().getParent();
+        Path generated = folder == null ? null : folder.getParent();
+        Path plan = generated == null ? null : generated.resolve("ingest-plan.csv");
+        if (plan == null || !Files.isRegularFile(plan)) {
+            return;
+        }
+        Landing landing = new Landing(scratch, LandingOptions.fromEnvironment());
+        for (String line : Files.readAllLines(plan)) {
+            String[] f = line.split(",");
+            // file,feed,period,unit
+            if (f.length == 4 && "region".equals(f[1])) {
+                Path file = generated.resolve(f[0]);
+                landing.ingest(new Upload("region", f[2], f[3], "bench", file.getFileName().toString(), file));
             }
         }
     }

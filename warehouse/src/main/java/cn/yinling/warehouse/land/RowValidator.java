@@ -608,6 +608,29 @@ final class RowValidator {
         return true;
     }
 
+    private long[] prefetchKeys = new long[0];
+
+    /**
+     * Before {@link #duplicateKey} is called for these rows, in this order: lets the key table load the slots they will
+     * probe all at once (see {@link KeyTracker#prefetchIdNumbers}). Changes no outcome.
+     */
+    void prefetchKeys(List<ValidatingReader.CheckedRow> rows) {
+        if (!idNumberKey) {
+            return;
+        }
+        if (prefetchKeys.length < rows.size()) {
+            prefetchKeys = new long[rows.size()];
+        }
+        int n = 0;
+        int k = keyColumns[0];
+        for (ValidatingReader.CheckedRow row : rows) {
+            if (row.values()[k] instanceof IdNumber id) {
+                prefetchKeys[n++] = KeyTracker.idKey(id.value());
+            }
+        }
+        keys.prefetchIdNumbers(prefetchKeys, n);
+    }
+
     /** The key of a row as text: typed values (ID numbers normalised, region codes padded) joined. */
     private String keyText(Object[] v, String separator) {
         StringBuilder key = new StringBuilder();

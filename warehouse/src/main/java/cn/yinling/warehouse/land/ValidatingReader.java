@@ -202,6 +202,34 @@ final class ValidatingReader implements AutoCloseable {
         return chunk.get(position++);
     }
 
+    /**
+     * The next checked data rows in file order, as many as the reading thread has ready in one piece, or null at the
+     * end. Use either this or {@link #next}, not both.
+     */
+    @SuppressWarnings("unchecked")
+    List<CheckedRow> nextChunk() throws IOException {
+        if (position < chunk.size()) {
+            List<CheckedRow> rest = chunk.subList(position, chunk.size());
+            position = chunk.size();
+            return rest;
+        }
+        while (!ended) {
+            Object item = take();
+            if (item instanceof End end) {
+                ended = true;
+                footerRows = end.footerRows();
+                return null;
+            }
+            List<CheckedRow> rows = (List<CheckedRow>) item;
+            if (!rows.isEmpty()) {
+                chunk = rows;
+                position = rows.size();
+                return rows;
+            }
+        }
+        return null;
+    }
+
     /** Footer rows skipped; known once {@link #next} has returned null. */
     long footerRows() {
         return footerRows;

@@ -28,6 +28,13 @@ public final class Values {
 
     private static final LocalDate ID_MIN_BIRTH = LocalDate.of(1880, 1, 1);
 
+    /**
+     * The LocalDate of each day of MIN_YEAR..MAX_YEAR, made on first use: a file of millions of rows holds a few
+     * thousand distinct dates, and LocalDate.of validates its fields every time. LocalDate is immutable, so a racy
+     * first fill by two threads is harmless.
+     */
+    private static final LocalDate[] DATES = new LocalDate[(MAX_YEAR - MIN_YEAR + 1) * 12 * 31];
+
     /** Excel's 1900 date system: serial 1 is 1900-01-01, but Excel counts a 29 Feb 1900 that never was. */
     private static final long EXCEL_EPOCH_DAY = LocalDate.of(1899, 12, 30).toEpochDay();
     /**
@@ -86,8 +93,8 @@ public final class Values {
             String t = raw.trim();
             return t.isEmpty() ? null : t;
         }
-        String s = Normalizer.isNormalized(raw, Normalizer.Form.NFKC) ? raw : Normalizer.normalize(raw,
-                Normalizer.Form.NFKC);
+        String s = isNfkcStable(raw, i) || Normalizer.isNormalized(raw, Normalizer.Form.NFKC) ? raw
+                : Normalizer.normalize(raw, Normalizer.Form.NFKC);
         int start = 0;
         int end = s.length();
         while (start < end && isBlankChar(s.charAt(start))) {
@@ -100,6 +107,21 @@ public final class Values {
             return null;
         }
         return start == 0 && end == s.length() ? s : s.substring(start, end);
+    }
+
+    /**
+     * Whether the text from {@code from} on holds only ASCII and CJK Unified Ideographs (basic block and extension A):
+     * characters with no decomposition that never combine with a neighbour, so the text is in NFKC already. A Chinese
+     * name is the common case; the full check of the Normalizer costs more than the rest of reading the cell.
+     */
+    private static boolean isNfkcStable(String s, int from) {
+        for (int i = from, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 && (c < 0x3400 || c > 0x9FFF || c > 0x4DBF && c < 0x4E00)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isBlankChar(char c) {
@@ -155,7 +177,7 @@ public final class Values {
                 return Parsed.error(ID_CHECKSUM, "公民身份号码校验位错误，请核对第18位");
             }
             String value = last == 'x' ? s.substring(0, 17) + 'X' : s;
-            return Parsed.ok(new IdNumber(value, LocalDate.of(year, month, day), sexOfDigit(s.charAt(16))));
+            return Parsed.ok(new IdNumber(value, dateOf(year, month, day), sexOfDigit(s.charAt(16))));
         }
         if (len == 15) {
             for (int i = 0; i < 15; i++) {
@@ -176,7 +198,7 @@ public final class Values {
             upgraded[7] = '9';
             s.getChars(6, 15, upgraded, 8);
             upgraded[17] = idCheckChar(upgraded);
-            return Parsed.ok(new IdNumber(new String(upgraded), LocalDate.of(year, month, day),
+            return Parsed.ok(new IdNumber(new String(upgraded), dateOf(year, month, day),
                     sexOfDigit(s.charAt(14))));
         }
         return Parsed.error(ID_FORMAT, "公民身份号码应为18位（旧版为15位），现在是" + len + "位，请核对是否漏填或多填");
@@ -204,7 +226,8 @@ public final class Values {
         if (year < 1880) {
             return "公民身份号码中的出生日期" + year + "年早于1880年，请核对" + where;
         }
-        if (today != null && LocalDate.of(year, month, day).isAfter(today)) {
+        if (today != null && (year * 10000 + month * 100 + day) > (today.getYear() * 10000 + today.getMonthValue() * 100
+                + today.getDayOfMonth())) {
             return "公民身份号码中的出生日期" + LocalDate.of(year, month, day) + "晚于今天，请核对" + where;
         }
         return null;
@@ -518,7 +541,21 @@ public final class Values {
 
     private static LocalDate unpackDate(long scanned) {
         int packed = (int) (scanned & 0xFFFFFFFFL);
-        return LocalDate.of(packed / 10000, packed / 100 % 100, packed % 100);
+        return dateOf(packed / 10000, packed / 100 % 100, packed % 100);
+    }
+
+    /** LocalDate.of for a date known to exist, from the cache within MIN_YEAR..MAX_YEAR. */
+    static LocalDate dateOf(int year, int month, int day) {
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            return LocalDate.of(year, month, day);
+        }
+        int index = ((year - MIN_YEAR) * 12 + month - 1) * 31 + day - 1;
+        LocalDate date = DATES[index];
+        if (date == null) {
+            date = LocalDate.of(year, month, day);
+            DATES[index] = date;
+        }
+        return date;
     }
 
     /** An Excel serial number (digits with an optional fraction), or NaN. */

@@ -31,7 +31,8 @@ final class CsvEncoding {
     private CsvEncoding() {
     }
 
-    static Detected detect(Path file, byte[] head, int headLength) throws FileRefusedException {
+    /** @param known the scan of the file's bytes made while they were copied, or null to scan the file now */
+    static Detected detect(Path file, byte[] head, int headLength, ByteScan known) throws FileRefusedException {
         String binaryKind = binarySignature(head, headLength);
         if (binaryKind != null) {
             throw new FileRefusedException(RowSources.FILE_UNREADABLE,
@@ -42,17 +43,19 @@ final class CsvEncoding {
             throw new FileRefusedException(RowSources.FILE_UNREADABLE,
                     "文件是 UTF-16（Unicode 文本）编码，系统无法读取。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后重新上传");
         }
-        ByteScan scan;
+        ByteScan scan = known;
         try {
-            scan = scan(file);
+            if (scan == null) {
+                scan = scan(file);
+            }
         } catch (IOException e) {
             throw new FileRefusedException(RowSources.FILE_UNREADABLE, "文件无法读取，请重新上传", e);
         }
-        if (scan.nulBytes > 0 || scan.controlBytes > 16 + scan.size / 100) {
+        if (scan.nulBytes() > 0 || scan.controlBytes() > 16 + scan.size() / 100) {
             throw new FileRefusedException(RowSources.FILE_UNREADABLE,
                     "文件含有二进制内容，不是 CSV 文本文件（可能是把其他文件改了扩展名）。请上传 .xlsx 文件，或在 Excel 中另存为“CSV UTF-8（逗号分隔）”后上传");
         }
-        if (scan.validUtf8) {
+        if (scan.validUtf8()) {
             boolean bom = headLength >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
                     && (head[2] & 0xFF) == 0xBF;
             return new Detected(StandardCharsets.UTF_8, bom ? 3 : 0);
@@ -89,79 +92,16 @@ final class CsvEncoding {
         return null;
     }
 
-    static final class ByteScan {
-        long size;
-        long nulBytes;
-        long controlBytes;
-        boolean validUtf8 = true;
-    }
-
-    /** One pass over the whole file: UTF-8 validity (RFC 3629: no overlongs, surrogates or code points past U+10FFFF), NULs, control bytes. */
+    /** One pass over the whole file: see {@link ByteScan}. */
     static ByteScan scan(Path file) throws IOException {
         ByteScan result = new ByteScan();
         byte[] buf = new byte[BUFFER];
-        int need = 0; // continuation bytes still expected
-        int lo = 0x80;
-        int hi = 0xBF; // allowed range of the next continuation byte
-        boolean valid = true;
         try (InputStream in = Files.newInputStream(file)) {
             int n;
             while ((n = in.read(buf)) > 0) {
-                result.size += n;
-                for (int i = 0; i < n; i++) {
-                    int b = buf[i] & 0xFF;
-                    if (need == 0) {
-                        if (b >= 0x20 && b < 0x7F) {
-                            continue; // printable ASCII: the bulk of a CSV
-                        }
-                        if (b < 0x80) {
-                            if (b == 0) {
-                                result.nulBytes++;
-                            } else if (b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1A) {
-                                result.controlBytes++;
-                            }
-                            continue;
-                        }
-                        if (!valid) {
-                            continue;
-                        }
-                        if (b >= 0xC2 && b <= 0xDF) {
-                            need = 1;
-                        } else if (b == 0xE0) {
-                            need = 2;
-                            lo = 0xA0;
-                        } else if (b >= 0xE1 && b <= 0xEF) {
-                            need = 2;
-                            if (b == 0xED) {
-                                hi = 0x9F;
-                            }
-                        } else if (b == 0xF0) {
-                            need = 3;
-                            lo = 0x90;
-                        } else if (b >= 0xF1 && b <= 0xF3) {
-                            need = 3;
-                        } else if (b == 0xF4) {
-                            need = 3;
-                            hi = 0x8F;
-                        } else {
-                            valid = false;
-                        }
-                    } else {
-                        if (b < lo || b > hi) {
-                            valid = false;
-                            need = 0;
-                            // re-examine this byte as a new start: it may be a NUL or control byte
-                            i--;
-                        } else {
-                            need--;
-                        }
-                        lo = 0x80;
-                        hi = 0xBF;
-                    }
-                }
+                result.update(buf, 0, n);
             }
         }
-        result.validUtf8 = valid && need == 0;
         return result;
     }
 

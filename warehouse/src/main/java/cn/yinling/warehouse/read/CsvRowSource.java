@@ -2,13 +2,11 @@ package cn.yinling.warehouse.read;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Comma-separated rows as Excel writes and reads them (RFC 4180, leniently): a field in double quotes may hold commas,
@@ -23,24 +21,35 @@ final class CsvRowSource implements RowSource {
     /** Excel's column limit. */
     static final int MAX_FIELDS = 16_384;
 
-    private final Reader reader;
+    private final InputStream in;
+    private final Charset charset;
     private final String encoding;
-    private final char[] buf = new char[1 << 16];
+    /**
+     * The file is split into fields on its bytes and only each field is decoded: comma, quote, CR and LF are single
+     * bytes that never occur inside a multi-byte character, neither in UTF-8 (whose continuation bytes are >= 0x80)
+     * nor in GB18030 (whose trailing bytes are >= 0x30), and a field decoded on its own decodes as in the stream.
+     */
+    private final byte[] buf = new byte[1 << 16];
     private int pos;
     private int limit;
     private boolean eof;
-    /** The 1-based line the next char belongs to. */
+    /** The 1-based line the next byte belongs to. */
     private int line = 1;
-    private final List<String> fields = new ArrayList<>();
-    private final StringBuilder field = new StringBuilder();
+    /** The fields of the row being read: {@code fields[0..fieldCount)}, the array reused from row to row. */
+    private String[] fields = new String[32];
+    private int fieldCount;
+    /** Bytes of a field that spans buffers or is quoted: {@code field[0..fieldLength)}. */
+    private byte[] field = new byte[1 << 12];
+    private int fieldLength;
 
-    private CsvRowSource(Reader reader, String encoding) {
-        this.reader = reader;
+    private CsvRowSource(InputStream in, Charset charset, String encoding) {
+        this.in = in;
+        this.charset = charset;
         this.encoding = encoding;
     }
 
-    static CsvRowSource open(Path file, byte[] head, int headLength) throws FileRefusedException {
-        CsvEncoding.Detected detected = CsvEncoding.detect(file, head, headLength);
+    static CsvRowSource open(Path file, byte[] head, int headLength, ByteScan scan) throws FileRefusedException {
+        CsvEncoding.Detected detected = CsvEncoding.detect(file, head, headLength, scan);
         try {
             InputStream in = Files.newInputStream(file);
             try {
@@ -50,9 +59,8 @@ final class CsvRowSource implements RowSource {
                 throw e;
             }
             // Already validated for the whole file: decoding errors cannot happen, the default replacement is moot.
-            Reader reader = new InputStreamReader(in, detected.charset());
             String name = detected.charset().equals(StandardCharsets.UTF_8) ? "UTF-8" : "GB18030";
-            return new CsvRowSource(reader, name);
+            return new CsvRowSource(in, detected.charset(), name);
         } catch (IOException e) {
             throw new FileRefusedException(RowSources.FILE_UNREADABLE, "文件无法读取，请重新上传", e);
         }
@@ -64,14 +72,14 @@ final class CsvRowSource implements RowSource {
             return null;
         }
         int rowLine = line;
-        fields.clear();
+        fieldCount = 0;
         while (true) {
-            if (fields.size() >= MAX_FIELDS) {
+            if (fieldCount >= MAX_FIELDS) {
                 throw new FileUnreadableException("第 " + rowLine + " 行的列数超过 " + MAX_FIELDS
                         + "，文件可能已损坏。请检查后另存为 UTF-8 CSV 或 .xlsx 重新上传");
             }
             if (pos >= limit && !fill()) {
-                fields.add(""); // a trailing comma at the end of the file: one last empty field
+                addField(""); // a trailing comma at the end of the file: one last empty field
                 return row(rowLine);
             }
             int terminator = buf[pos] == '"' ? readQuotedField(rowLine) : readPlainField(rowLine);
@@ -83,40 +91,75 @@ final class CsvRowSource implements RowSource {
     }
 
     private RawRow row(int rowLine) {
-        return new RawRow(rowLine, fields.toArray(new String[0]));
+        return new RawRow(rowLine, Arrays.copyOf(fields, fieldCount));
+    }
+
+    private void addField(String value) {
+        if (fieldCount == fields.length) {
+            fields = Arrays.copyOf(fields, 2 * fields.length);
+        }
+        fields[fieldCount++] = value;
+    }
+
+    private String decode(byte[] bytes, int offset, int length) {
+        return length == 0 ? "" : new String(bytes, offset, length, charset);
+    }
+
+    /** The field bytes gathered so far as text; empties the gathering buffer. */
+    private String takeField() {
+        String value = decode(field, 0, fieldLength);
+        fieldLength = 0;
+        return value;
+    }
+
+    private void appendField(byte[] bytes, int offset, int length) {
+        if (fieldLength + length > field.length) {
+            field = Arrays.copyOf(field, Math.max(2 * field.length, fieldLength + length));
+        }
+        System.arraycopy(bytes, offset, field, fieldLength, length);
+        fieldLength += length;
+    }
+
+    private void appendField(byte b) {
+        if (fieldLength == field.length) {
+            field = Arrays.copyOf(field, 2 * field.length);
+        }
+        field[fieldLength++] = b;
     }
 
     /** Reads an unquoted field, adds it, and returns what ended it: ',', '\n' (any line end, consumed) or -1 (EOF). */
     private int readPlainField(int rowLine) throws IOException {
         int start = pos;
         while (true) {
-            while (pos < limit) {
-                char c = buf[pos];
+            byte[] b = buf;
+            int p = pos;
+            int end = limit;
+            while (p < end) {
+                byte c = b[p];
                 if (c == ',' || c == '\n' || c == '\r') {
                     String value;
-                    if (field.length() == 0) {
-                        value = start == pos ? "" : new String(buf, start, pos - start);
+                    if (fieldLength == 0) {
+                        value = decode(b, start, p - start);
                     } else {
-                        field.append(buf, start, pos - start);
-                        value = field.toString();
-                        field.setLength(0);
+                        appendField(b, start, p - start);
+                        value = takeField();
                     }
-                    fields.add(value);
-                    pos++;
+                    addField(value);
+                    pos = p + 1;
                     if (c == ',') {
                         return ',';
                     }
                     endLine(c);
                     return '\n';
                 }
-                pos++;
+                p++;
             }
+            pos = p;
             // The buffer ran out inside the field: keep what we have and read on.
-            field.append(buf, start, pos - start);
+            appendField(b, start, p - start);
             checkLength(rowLine);
             if (!fill()) {
-                fields.add(field.toString());
-                field.setLength(0);
+                addField(takeField());
                 return -1;
             }
             start = pos;
@@ -126,31 +169,29 @@ final class CsvRowSource implements RowSource {
     /** Reads a field that starts with a quote; same contract as {@link #readPlainField}. */
     private int readQuotedField(int rowLine) throws IOException {
         pos++; // opening quote
-        field.setLength(0);
+        fieldLength = 0;
         while (true) {
             if (pos >= limit && !fill()) {
                 throw new FileUnreadableException("第 " + rowLine + " 行开始的双引号一直没有闭合，文件到结尾也没有找到对应的引号。"
                         + "请检查该行的双引号，或在 Excel 中另存为 UTF-8 CSV 后重新上传");
             }
-            char c = buf[pos++];
+            byte c = buf[pos++];
             if (c == '"') {
                 if (pos >= limit && !fill()) {
-                    fields.add(field.toString());
-                    field.setLength(0);
+                    addField(takeField());
                     return -1;
                 }
                 if (buf[pos] == '"') {
-                    field.append('"');
+                    appendField((byte) '"');
                     pos++;
                     continue;
                 }
                 // Closing quote; anything up to the next comma or line end is kept as it is (Excel does the same).
-                String quoted = field.toString();
-                field.setLength(0);
+                String quoted = takeField();
                 int terminator = readPlainField(rowLine);
-                int last = fields.size() - 1;
-                String rest = fields.get(last);
-                fields.set(last, rest.isEmpty() ? quoted : quoted + rest);
+                int last = fieldCount - 1;
+                String rest = fields[last];
+                fields[last] = rest.isEmpty() ? quoted : quoted + rest;
                 return terminator;
             }
             if (c == '\r') {
@@ -158,29 +199,30 @@ final class CsvRowSource implements RowSource {
                 if ((pos < limit || fill()) && buf[pos] == '\n') {
                     pos++;
                 }
-                field.append('\n');
+                appendField((byte) '\n');
             } else {
                 if (c == '\n') {
                     line++;
                 }
-                field.append(c);
+                appendField(c);
             }
-            if ((field.length() & 0xFFF) == 0) {
+            if ((fieldLength & 0xFFFF) == 0) {
                 checkLength(rowLine);
             }
         }
     }
 
     /** Consumes the LF of a CRLF and counts the line. */
-    private void endLine(char c) throws IOException {
+    private void endLine(byte c) throws IOException {
         line++;
         if (c == '\r' && (pos < limit || fill()) && buf[pos] == '\n') {
             pos++;
         }
     }
 
+    /** A field past the limit in bytes is decoded to count its characters (a Chinese character is 2-4 bytes). */
     private void checkLength(int rowLine) throws FileUnreadableException {
-        if (field.length() > MAX_FIELD_CHARS) {
+        if (fieldLength > MAX_FIELD_CHARS && decode(field, 0, fieldLength).length() > MAX_FIELD_CHARS) {
             throw new FileUnreadableException("第 " + rowLine + " 行有一个单元格超过 " + MAX_FIELD_CHARS
                     + " 个字符，多半是双引号没有闭合。请检查该行的双引号，或在 Excel 中另存为 UTF-8 CSV 后重新上传");
         }
@@ -192,7 +234,7 @@ final class CsvRowSource implements RowSource {
         }
         int n;
         do {
-            n = reader.read(buf, 0, buf.length);
+            n = in.read(buf, 0, buf.length);
         } while (n == 0);
         if (n < 0) {
             eof = true;
@@ -217,6 +259,6 @@ final class CsvRowSource implements RowSource {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        in.close();
     }
 }

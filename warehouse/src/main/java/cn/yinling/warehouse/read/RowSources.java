@@ -23,6 +23,16 @@ public final class RowSources {
      *     corrupt, decompression bomb), FILE_TOO_LARGE over the limit
      */
     public static RowSource open(Path file, long maxBytes) throws FileRefusedException {
+        return open(file, maxBytes, null);
+    }
+
+    /**
+     * Like {@link #open(Path, long)}, with the {@link ByteScan} of the file's bytes already made (while the file was
+     * copied): a CSV is then not read a second time to decide its encoding.
+     *
+     * @param scan the scan of exactly this file's content, or null
+     */
+    public static RowSource open(Path file, long maxBytes, ByteScan scan) throws FileRefusedException {
         long size;
         byte[] head = new byte[8];
         int headLength;
@@ -48,7 +58,7 @@ public final class RowSources {
         if (headLength >= 8 && isOle2(head)) {
             throw Ole2Files.refusal(file);
         }
-        return CsvRowSource.open(file, head, headLength);
+        return CsvRowSource.open(file, head, headLength, scan);
     }
 
     private static boolean isOle2(byte[] head) {

@@ -74,6 +74,28 @@ class ValuesTest {
             assertEquals("无", Values.normalize(" 无 "));
             assertNull(Values.normalize("  "));
         }
+
+        /** normalize skips the Normalizer for ASCII and CJK ideographs: every one of them must indeed be NFKC-stable. */
+        @Test
+        void ideographsSkippedByTheFastPathAreStableUnderNfkc() {
+            for (char c = 0x3400; c <= 0x9FFF; c++) {
+                if (c > 0x4DBF && c < 0x4E00) {
+                    continue;
+                }
+                String text = "a" + c + "1";
+                assertEquals(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC), text,
+                        () -> Integer.toHexString(text.charAt(1)));
+            }
+        }
+
+        @Test
+        void compatibilityFormsNextToIdeographsAreStillNormalised() {
+            // full-width digits and letters, a CJK compatibility ideograph (U+F900 → U+8C48), a circled digit
+            assertEquals("张三123AB", Values.clean("张三１２３ＡＢ"));
+            assertEquals("\u8C48", Values.clean("\uF900"));
+            assertEquals("李1", Values.clean("李①"));
+            assertEquals("王五", Values.clean("\u3000王五\u3000"));
+        }
     }
 
     @Nested

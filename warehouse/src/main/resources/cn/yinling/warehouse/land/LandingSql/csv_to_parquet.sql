@@ -12,4 +12,4 @@ COPY (
                   dateformat = '%Y-%m-%d',
                   timestampformat = '%Y-%m-%d %H:%M:%S',
                   columns = <columns>)
-) TO :parquet (FORMAT parquet, COMPRESSION zstd)
+) TO :parquet (FORMAT parquet, COMPRESSION snappy)

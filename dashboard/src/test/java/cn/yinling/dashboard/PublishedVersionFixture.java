@@ -10,11 +10,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 
 /** (Same as the warehouse serve tests' fixture.) Writes tiny published versions (hand-written rows, written to Parquet by DuckDB) under an AGING_HOME. */
-final class PublishedVersionFixture {
+public final class PublishedVersionFixture {
 
     private final Path home;
 
-    PublishedVersionFixture(Path home) {
+    public PublishedVersionFixture(Path home) {
         this.home = home;
     }
 
@@ -24,7 +24,7 @@ final class PublishedVersionFixture {
     }
 
     /** Writes version {@code number} with the given mart_kpi script, then points CURRENT at it (atomic rename). */
-    void publish(int number, String martScript) {
+    public void publish(int number, String martScript) {
         Path dir = home.resolve("warehouse/versions/" + number);
         try {
             for (String table : new String[] {"dim_region", "dim_month", "mart_kpi"}) {

@@ -40,8 +40,11 @@ public final class AgingCli {
         return cli;
     }
 
+    /** The process environment; tests substitute their own so that AGING_HOME points into a temporary folder. */
+    static java.util.Map<String, String> environment = System.getenv();
+
     static AgingHome home() {
-        return AgingHome.fromEnvironment();
+        return AgingHome.fromEnvironment(environment);
     }
 
     /** The repository root, where the {@code aging} launcher lives (set by the launcher). */

@@ -66,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
         IngestPlan.Entry household = plan.entries().stream().filter(e -> e.feed().equals("household")
                 && e.file().toString().endsWith(".csv")).reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalStateException("no household CSV was generated"));
-        Landing landing = new Landing(home, LandingOptions.fromEnvironment());
+        Landing landing = new Landing(home, LandingOptions.fromEnvironment(AgingCli.environment));
         resetPeakHeap();
         List<IngestPlan.Entry> others = new ArrayList<>(plan.entries());
         others.remove(household);

@@ -48,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     static void ingestAll(AgingHome home, IngestPlan plan) {
-        Landing landing = new Landing(home, LandingOptions.fromEnvironment());
+        Landing landing = new Landing(home, LandingOptions.fromEnvironment(AgingCli.environment));
         List<String> refused = new ArrayList<>();
         long accepted = 0;
         long unchanged = 0;

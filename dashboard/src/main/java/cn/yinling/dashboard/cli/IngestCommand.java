@@ -35,7 +35,7 @@ final class IngestCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new RefusedInputException("找不到文件：" + file + "，请检查路径");
         }
-        Landing landing = new Landing(AgingCli.home(), LandingOptions.fromEnvironment());
+        Landing landing = new Landing(AgingCli.home(), LandingOptions.fromEnvironment(AgingCli.environment));
         BatchReport report = landing.ingest(new Upload(feed, period, unit, "cli", file.getFileName().toString(), file));
         if (json) {
             System.out.println(report.toJson());

@@ -23,7 +23,7 @@ final class ServeCommand implements Callable<Integer> {
         if (option != null) {
             return option;
         }
-        String fromEnv = System.getenv("AGING_PORT");
+        String fromEnv = AgingCli.environment.get("AGING_PORT");
         try {
             return fromEnv == null || fromEnv.isBlank() ? 7070 : Integer.parseInt(fromEnv.trim());
         } catch (NumberFormatException e) {

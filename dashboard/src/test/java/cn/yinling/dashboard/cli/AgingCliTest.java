@@ -1,0 +1,96 @@
+package cn.yinling.dashboard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.yinling.dashboard.PublishedVersionFixture;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code aging} commands as a script calls them: output formats of spec/cli.md and exit codes. */
+class AgingCliTest {
+
+    @TempDir
+    Path home;
+
+    private final PrintStream originalOut = System.out;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void pointAgingHomeAtTempDir() {
+        AgingCli.environment = Map.of("AGING_HOME", home.toString());
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        AgingCli.environment = System.getenv();
+        System.setOut(originalOut);
+    }
+
+    private int run(String... args) {
+        return AgingCli.commandLine().execute(args);
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void kpiCsvHasTheColumnsOfTheSpecAndTwelveDigitRegions() {
+        new PublishedVersionFixture(home).publish(1, "mart_kpi_v1.sql");
+
+        int exit = run("kpi", "--month", "2024-12", "--level", "district", "--code", "aging_rate_60", "--format", "csv");
+
+        assertEquals(0, exit);
+        assertEquals(List.of(
+                "kpi_code,kpi_name,region_code,region_name,region_level,month,value,numerator,denominator,unit,target",
+                "aging_rate_60,老龄化率(60岁+),320302000000,鼓楼区,district,2024-12,20.00,121,605,%,",
+                "aging_rate_60,老龄化率(60岁+),320303000000,云龙区,district,2024-12,30.00,121.5,405,%,"),
+                output().lines().toList());
+    }
+
+    @Test
+    void kpiWithoutMonthTakesTheLatestAndAShortRegionCodeIsPadded() {
+        new PublishedVersionFixture(home).publish(1, "mart_kpi_v1.sql");
+
+        int exit = run("kpi", "--region", "320300", "--level", "city", "--code", "pop_total", "--format", "csv");
+
+        assertEquals(0, exit);
+        assertEquals(List.of(
+                "kpi_code,kpi_name,region_code,region_name,region_level,month,value,numerator,denominator,unit,target",
+                "pop_total,户籍总人口,320300000000,徐州市,city,2024-12,1010,1010,,人,"), output().lines().toList());
+    }
+
+    @Test
+    void unknownKpiCodeIsRefusedWithExitTwo() {
+        new PublishedVersionFixture(home).publish(1, "mart_kpi_v1.sql");
+        assertEquals(2, run("kpi", "--code", "no_such_kpi"));
+    }
+
+    @Test
+    void ingestJsonReportsARefusedFeedWithExitTwo() throws Exception {
+        Path file = home.resolve("deaths.csv");
+        Files.writeString(file, "公民身份号码,死亡日期,信息来源\n11010519491231002X,2024-12-01,死亡证明\n");
+
+        int exit = run("ingest", "--feed", "death", "--period", "2024-12", "--unit", "human_resources:320300", "--json",
+                file.toString());
+
+        assertEquals(2, exit);
+        JsonNode report = new ObjectMapper().readTree(output());
+        assertEquals("refused", report.get("status").asText());
+        assertEquals("FEED_NOT_ALLOWED", report.get("fatal").get("rule").asText());
+        assertTrue(report.get("fatal").get("message").asText().contains("人社局"), report.toString());
+    }
+}

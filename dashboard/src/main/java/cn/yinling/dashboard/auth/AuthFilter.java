@@ -77,6 +77,11 @@ public final class AuthFilter {
 
     /** Before every matched endpoint: the API. */
     public void api(Context ctx) {
+        if (!ctx.path().startsWith("/api/")) {
+            // Static files (scripts, styles, pages): pages are guarded by pages(), the rest holds no data.
+            return;
+        }
+        // A route that lists no roles is open to nobody: forgetting them fails closed.
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.contains(Access.ANYONE)) {
             return;

@@ -154,9 +154,9 @@
     banner.className = 'banner ' + report.status;
     const feed = feedInfo(report.feed);
     const title = (feed ? feed.name : report.feed) + ' ' + report.period + '：' + STATUS[report.status];
-    banner.replaceChildren(el('b', { id: 'report-status', 'data-status': report.status }, title),
+    banner.replaceChildren(...[el('b', { id: 'report-status', 'data-status': report.status }, title),
       report.fatal ? el('div', { id: 'report-fatal' }, '拒收原因：' + report.fatal.message) : null,
-      report.status === 'unchanged' ? el('div', {}, '文件内容与在用批次完全相同，未作改动。') : null);
+      report.status === 'unchanged' ? el('div', {}, '文件内容与在用批次完全相同，未作改动。') : null].filter(Boolean));
     $('report-counts').replaceChildren(
       el('span', {}, '读取 ', el('b', { id: 'count-read' }, report.rows_read), ' 行'),
       el('span', {}, '入库 ', el('b', { id: 'count-loaded' }, report.rows_loaded), ' 行'),

@@ -3,6 +3,8 @@ package cn.yinling.dashboard.auth;
 import cn.yinling.dashboard.audit.AuditLog;
 import cn.yinling.dashboard.web.ApiException;
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import io.javalin.http.HttpStatus;
 import io.javalin.security.RouteRole;
 import java.util.Map;
@@ -54,8 +56,8 @@ public final class AuthFilter {
         ctx.header("Cache-Control", "no-store");
         Optional<Principal> principal = sessionOf(ctx);
         if (principal.isEmpty()) {
-            ctx.redirect("/login.html?next=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8),
-                    HttpStatus.FOUND);
+            String back = ctx.queryString() == null ? path : path + "?" + ctx.queryString();
+            ctx.redirect("/login.html?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8), HttpStatus.FOUND);
             ctx.skipRemainingHandlers();
             return;
         }

@@ -154,11 +154,12 @@ public final class BatchController {
         return principal.unit();
     }
 
-    /** GET /api/v1/uploads/{id}/progress */
+    /** GET /api/v1/uploads/{id}/progress: how far the check of one's own upload has come. */
     public void progress(Context ctx) {
         Principal principal = AuthFilter.current(ctx);
+        // Unknown (not started yet, or someone else's): "still receiving", which tells nothing about other uploads.
         ctx.json(deps.uploads().of(ctx.pathParam("id"), principal.name())
-                .orElseThrow(() -> ApiException.notFound("没有这个上传进度。")));
+                .orElse(new UploadProgress.Snapshot("receiving", 0, null, null)));
     }
 
     /** The batch, if it exists and the caller may see it; 404 otherwise (a guessed id learns nothing). */

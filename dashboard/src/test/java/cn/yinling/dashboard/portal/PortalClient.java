@@ -153,9 +153,19 @@ final class PortalClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        HttpRequest.BodyPublisher publisher = chunked
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body.toByteArray()))
+                : HttpRequest.BodyPublishers.ofByteArray(body.toByteArray());
         return send(withCsrf(request("/api/v1/batches"), sendCsrf)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(publisher));
+    }
+
+    private boolean chunked;
+
+    /** Sends uploads without a Content-Length (chunked), as a streaming client does. */
+    PortalClient chunked() {
+        chunked = true;
+        return this;
     }
 
     static String json(Object body) {

@@ -205,6 +205,12 @@ class PortalSecurityTest {
         PortalClient.Response tooLarge = police.upload("household", "2024-12", null, "big.csv", big);
         assertEquals(413, tooLarge.status());
         assertTrue(tooLarge.json().get("error").asText().contains("1 MB"), tooLarge.text());
+        PortalClient.Response streamed = portal.login("police1").chunked().upload("household", "2024-12", null,
+                "big.csv", big);
+        assertEquals(413, streamed.status(), "without a Content-Length the multipart limit stops it: " + streamed.text());
+        try (Stream<Path> cache = Files.list(home.resolve("app/upload-cache"))) {
+            assertEquals(0, cache.count(), "no part of it is left on disk");
+        }
 
         Map<String, byte[]> refused = Map.of(
                 "bomb.xlsx", zipBomb(),

@@ -12,6 +12,7 @@
   async function getJson(url) {
     const response = await fetch(url, { headers: { Accept: 'application/json' } });
     const body = await response.json().catch(() => ({}));
+    if (response.status === 401) window.Aging.toLogin();
     if (!response.ok) {
       const error = new Error(body.error || ('请求失败（HTTP ' + response.status + '）'));
       error.status = response.status;

@@ -2,27 +2,57 @@ package cn.yinling.dashboard;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
 
+import cn.yinling.dashboard.admin.AccountAdminController;
+import cn.yinling.dashboard.admin.AuditController;
+import cn.yinling.dashboard.admin.ConfigAdminController;
+import cn.yinling.dashboard.admin.EtlController;
+import cn.yinling.dashboard.auth.Access;
+import cn.yinling.dashboard.auth.AuthController;
+import cn.yinling.dashboard.auth.AuthFilter;
+import cn.yinling.dashboard.auth.Role;
 import cn.yinling.dashboard.catalog.CatalogController;
 import cn.yinling.dashboard.kpi.KpiController;
+import cn.yinling.dashboard.portal.BatchController;
+import cn.yinling.dashboard.portal.FeedController;
+import cn.yinling.dashboard.portal.SubmissionController;
 import cn.yinling.dashboard.region.RegionController;
 import cn.yinling.dashboard.web.ApiError;
 import cn.yinling.dashboard.web.ApiException;
 import cn.yinling.warehouse.serve.NoPublishedVersionException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The dashboard web app: pages (static files under resources/public, ECharts from its WebJar) and the JSON API
- * under /api/v1. JSON property names are snake_case, like the mart columns and the CLI's CSV.
+ * under /api/v1. JSON property names are snake_case, like the mart columns and the CLI's CSV. Every route says who
+ * may call it (see {@link AuthFilter}); the KPI API is for every signed-in role.
  */
 public final class DashboardApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardApp.class);
+
+    private static final RouteRole[] EVERYONE = Role.everyone();
+    private static final RouteRole[] SELF = {Role.leader, Role.planner, Role.uploader, Role.admin,
+        Access.BEFORE_PASSWORD_CHANGE};
+    private static final RouteRole[] UPLOADERS = {Role.uploader, Role.admin, Access.API_TOKEN};
+    private static final RouteRole[] BATCH_READERS = {Role.uploader, Role.planner, Role.admin, Access.API_TOKEN};
+    private static final RouteRole[] PORTAL_READERS = {Role.uploader, Role.planner, Role.admin};
+    private static final RouteRole[] PLANNERS = {Role.planner, Role.admin};
+    private static final RouteRole[] ADMINS = {Role.admin};
 
     private DashboardApp() {
     }
@@ -32,12 +62,28 @@ public final class DashboardApp {
         CatalogController catalog = new CatalogController(deps);
         RegionController regions = new RegionController(deps);
         KpiController kpis = new KpiController(deps);
+        AuthController auth = new AuthController(deps);
+        AuthFilter access = new AuthFilter(deps.accounts(), deps.tokens(), deps.audit());
+        BatchController batches = new BatchController(deps);
+        FeedController feeds = new FeedController(deps);
+        SubmissionController submissions = new SubmissionController(deps);
+        AccountAdminController accounts = new AccountAdminController(deps);
+        ConfigAdminController cityConfig = new ConfigAdminController(deps);
+        AuditController audit = new AuditController(deps);
+        EtlController etl = new EtlController(deps);
+        Path uploadCache = uploadCache(deps);
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.defaultContentType = "application/json; charset=utf-8";
             config.jsonMapper(new JavalinJackson().updateMapper(
                     mapper -> mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)));
+            // Uploads stream to disk past 1 MB; the limits stop Jetty reading a body larger than allowed.
+            config.jetty.multipartConfig.cacheDirectory(uploadCache.toString());
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            config.jetty.multipartConfig.maxFileSize(deps.settings().maxUploadBytes(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(deps.settings().maxUploadBytes() + 64 * 1024,
+                    SizeUnit.BYTES);
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/public";
@@ -46,24 +92,87 @@ public final class DashboardApp {
             // /webjars/echarts/5.3.1/dist/echarts.min.js, served from the WebJar on the class path
             config.staticFiles.enableWebjars();
             config.router.apiBuilder(() -> path("/api/v1", () -> {
-                get("/status", catalog::status);
-                get("/catalog", catalog::catalog);
-                get("/months", catalog::months);
-                get("/regions", regions::top);
-                get("/regions/{code}", regions::one);
-                get("/kpis", kpis::cards);
-                get("/kpis/{code}/trend", kpis::trend);
-                get("/kpis/{code}/children", kpis::children);
+                get("/openapi.json", DashboardApp::openApi, Access.ANYONE);
+
+                get("/session/csrf", auth::loginCsrf, Access.ANYONE);
+                post("/session", auth::login, Access.ANYONE);
+                get("/session", auth::me, SELF);
+                post("/session/logout", auth::logout, SELF);
+                post("/session/password", auth::changePassword, SELF);
+
+                get("/status", catalog::status, EVERYONE);
+                get("/catalog", catalog::catalog, EVERYONE);
+                get("/months", catalog::months, EVERYONE);
+                get("/regions", regions::top, EVERYONE);
+                get("/regions/{code}", regions::one, EVERYONE);
+                get("/kpis", kpis::cards, EVERYONE);
+                get("/kpis/{code}/trend", kpis::trend, EVERYONE);
+                get("/kpis/{code}/children", kpis::children, EVERYONE);
+
+                get("/feeds", feeds::feeds, PORTAL_READERS);
+                get("/templates/{feed}", feeds::template, PORTAL_READERS);
+                post("/batches", batches::upload, UPLOADERS);
+                get("/batches", batches::list, PORTAL_READERS);
+                get("/batches/{id}", batches::batch, BATCH_READERS);
+                get("/batches/{id}/rejections", batches::rejections, BATCH_READERS);
+                post("/batches/{id}/restore", batches::restore, ADMINS);
+                get("/uploads/{id}/progress", batches::progress, Role.uploader, Role.admin);
+                get("/submissions", submissions::matrix, PLANNERS);
+
+                get("/admin/users", accounts::users, ADMINS);
+                post("/admin/users", accounts::createUser, ADMINS);
+                post("/admin/users/{id}/reset-password", accounts::resetPassword, ADMINS);
+                post("/admin/users/{id}/disable", ctx -> accounts.setDisabled(ctx, true), ADMINS);
+                post("/admin/users/{id}/enable", ctx -> accounts.setDisabled(ctx, false), ADMINS);
+                get("/admin/tokens", accounts::tokens, ADMINS);
+                post("/admin/tokens", accounts::createToken, ADMINS);
+                post("/admin/tokens/revoke", accounts::revokeTokens, ADMINS);
+                get("/admin/units", cityConfig::units, ADMINS);
+                put("/admin/units", cityConfig::saveUnits, ADMINS);
+                get("/admin/targets", cityConfig::targets, ADMINS);
+                put("/admin/targets", cityConfig::saveTargets, ADMINS);
+                get("/admin/audit", audit::page, ADMINS);
+                get("/admin/etl-runs", etl::list, ADMINS);
+                post("/admin/etl-runs", etl::start, ADMINS);
+                get("/admin/etl-runs/{id}", etl::one, ADMINS);
             }));
+        });
+
+        app.before(batches::refuseOversizedBody);
+        app.before(access::pages);
+        app.beforeMatched(access::api);
+        app.before(ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("X-Frame-Options", "DENY");
+            ctx.header("Referrer-Policy", "same-origin");
         });
 
         app.exception(NoPublishedVersionException.class, (e, ctx) -> ctx.status(503).json(new ApiError(e.getMessage())));
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(new ApiError(e.getMessage())));
         app.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).json(new ApiError(e.getMessage())));
+        app.exception(io.javalin.http.BadRequestResponse.class,
+                (e, ctx) -> ctx.status(400).json(new ApiError("请求格式错误：" + e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
             ctx.status(500).json(new ApiError("服务器内部错误，请稍后重试；如持续出现请联系管理员查看日志。"));
         });
         return app;
+    }
+
+    private static Path uploadCache(Dependencies deps) {
+        Path dir = deps.home().root().resolve("app").resolve("upload-cache");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    /** GET /api/v1/openapi.json: the HTTP API, described by hand beside the routes above. */
+    private static void openApi(io.javalin.http.Context ctx) throws IOException {
+        try (InputStream in = DashboardApp.class.getResourceAsStream("openapi.json")) {
+            ctx.contentType("application/json; charset=utf-8").result(in.readAllBytes());
+        }
     }
 }

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.yinling.warehouse.kpi.KpiCatalog;
-import cn.yinling.warehouse.serve.CurrentPointerFile;
-import cn.yinling.warehouse.serve.WarehouseReader;
-import cn.yinling.warehouse.store.AgingHome;
+import cn.yinling.dashboard.auth.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.HttpClient;
@@ -33,12 +30,13 @@ class DashboardApiTest {
     @TempDir
     Path home;
     Dependencies deps;
+    String cookie;
 
     @BeforeEach
     void publish() {
         new PublishedVersionFixture(home).publish(1, "mart_kpi_v1.sql");
-        deps = new Dependencies(new WarehouseReader(new CurrentPointerFile(new AgingHome(home)), Duration.ZERO),
-                KpiCatalog.defaults());
+        deps = TestDependencies.create(home, Duration.ZERO);
+        cookie = TestDependencies.sessionCookie(deps, "leader1", Role.leader, null);
     }
 
     @AfterEach
@@ -46,8 +44,12 @@ class DashboardApiTest {
         deps.close();
     }
 
-    static JsonNode json(HttpClient client, String path, int expectedStatus) throws IOException {
-        try (Response response = client.get(path)) {
+    JsonNode json(HttpClient client, String path, int expectedStatus) throws IOException {
+        return json(client, cookie, path, expectedStatus);
+    }
+
+    static JsonNode json(HttpClient client, String cookie, String path, int expectedStatus) throws IOException {
+        try (Response response = client.get(path, request -> request.header("Cookie", cookie))) {
             String body = response.body().string();
             assertEquals(expectedStatus, response.code(), path + " answered " + body);
             return JSON.readTree(body);
@@ -204,9 +206,27 @@ class DashboardApiTest {
     }
 
     @Test
+    void kpiApiAndPagesNeedASignIn() {
+        JavalinTest.test(DashboardApp.create(deps), (server, client) -> {
+            try (Response anonymous = client.get("/api/v1/kpis")) {
+                assertEquals(401, anonymous.code());
+                assertTrue(anonymous.body().string().contains("请先登录"));
+            }
+            try (Response page = client.get("/")) {
+                assertEquals(200, page.code(), "okhttp follows the redirect to the login page");
+                assertTrue(page.request().url().encodedPath().equals("/login.html"), page.request().url().toString());
+                assertTrue(page.body().string().contains("id=\"login-form\""));
+            }
+            try (Response bogus = client.get("/api/v1/kpis", request -> request.header("Cookie", "aging_session=forged"))) {
+                assertEquals(401, bogus.code());
+            }
+        });
+    }
+
+    @Test
     void pagesAndEchartsAreServedFromTheJar() {
         JavalinTest.test(DashboardApp.create(deps), (server, client) -> {
-            try (Response page = client.get("/")) {
+            try (Response page = client.get("/", request -> request.header("Cookie", cookie))) {
                 assertEquals(200, page.code());
                 String html = page.body().string();
                 assertTrue(html.contains("银龄数仓 · 老龄事业发展监测"), html);
@@ -224,15 +244,15 @@ class DashboardApiTest {
 
     @Test
     void withoutAPublishedVersionThePageSaysHowToPublishAndTheApiAnswers503(@TempDir Path emptyHome) {
-        try (Dependencies empty = new Dependencies(
-                new WarehouseReader(new CurrentPointerFile(new AgingHome(emptyHome)), Duration.ZERO), KpiCatalog.defaults())) {
+        try (Dependencies empty = TestDependencies.create(emptyHome, Duration.ZERO)) {
+            String planner = TestDependencies.sessionCookie(empty, "planner1", Role.planner, null);
             JavalinTest.test(DashboardApp.create(empty), (server, client) -> {
-                JsonNode status = json(client, "/api/v1/status", 200);
+                JsonNode status = json(client, planner, "/api/v1/status", 200);
                 assertFalse(status.get("published").asBoolean());
                 assertTrue(status.get("message").asText().contains("./aging etl"));
-                assertTrue(json(client, "/api/v1/kpis", 503).get("error").asText().contains("./aging etl"));
-                assertTrue(json(client, "/api/v1/months", 503).get("error").asText().contains("尚未发布"));
-                try (Response page = client.get("/")) {
+                assertTrue(json(client, planner, "/api/v1/kpis", 503).get("error").asText().contains("./aging etl"));
+                assertTrue(json(client, planner, "/api/v1/months", 503).get("error").asText().contains("尚未发布"));
+                try (Response page = client.get("/", request -> request.header("Cookie", planner))) {
                     assertEquals(200, page.code());
                 }
             });

@@ -3,10 +3,7 @@ package cn.yinling.dashboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.yinling.warehouse.kpi.KpiCatalog;
-import cn.yinling.warehouse.serve.CurrentPointerFile;
-import cn.yinling.warehouse.serve.WarehouseReader;
-import cn.yinling.warehouse.store.AgingHome;
+import cn.yinling.dashboard.auth.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
 import java.nio.file.Path;
@@ -31,8 +28,8 @@ class DashboardVersionSwitchTest {
     void version2PublishedWhileRequestsRunIsServedWithoutRestartAndNoRequestFails() throws Exception {
         PublishedVersionFixture fixture = new PublishedVersionFixture(home);
         fixture.publish(1, "mart_kpi_v1.sql");
-        try (Dependencies deps = new Dependencies(
-                new WarehouseReader(new CurrentPointerFile(new AgingHome(home)), Duration.ofMillis(100)), KpiCatalog.defaults())) {
+        try (Dependencies deps = TestDependencies.create(home, Duration.ofMillis(100))) {
+            String cookie = TestDependencies.sessionCookie(deps, "planner1", Role.planner, null);
             JavalinTest.test(DashboardApp.create(deps), (server, client) -> {
                 String path = "/api/v1/kpis?region=" + DashboardApiTest.CITY + "&month=2024-12";
                 AtomicBoolean stop = new AtomicBoolean();
@@ -44,7 +41,7 @@ class DashboardVersionSwitchTest {
                 for (int i = 0; i < 3; i++) {
                     Thread loop = new Thread(() -> {
                         while (!stop.get()) {
-                            try (Response response = client.get(path)) {
+                            try (Response response = client.get(path, request -> request.header("Cookie", cookie))) {
                                 String body = response.body().string();
                                 if (response.code() != 200) {
                                     failures.add(response.code() + " " + body);
@@ -78,7 +75,7 @@ class DashboardVersionSwitchTest {
                 assertEquals(Set.of("1010.0", "2222.0"), populations);
                 assertTrue(versions.contains(2), "version 2 served: " + versions);
                 assertTrue(requests.get() > 10, "requests: " + requests.get());
-                JsonNode status = DashboardApiTest.json(client, "/api/v1/status", 200);
+                JsonNode status = DashboardApiTest.json(client, cookie, "/api/v1/status", 200);
                 assertEquals(2, status.get("version").asInt());
             });
         }

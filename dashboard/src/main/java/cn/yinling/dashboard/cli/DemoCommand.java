@@ -1,6 +1,11 @@
 package cn.yinling.dashboard.cli;
 
+import cn.yinling.dashboard.appstate.AppStore;
+import cn.yinling.dashboard.auth.Accounts;
+import cn.yinling.dashboard.auth.PortalSettings;
+import cn.yinling.dashboard.auth.Role;
 import cn.yinling.datasets.GeneratorOptions;
+import cn.yinling.warehouse.config.UnitRegistry;
 import cn.yinling.warehouse.land.BatchReport;
 import cn.yinling.warehouse.land.Landing;
 import cn.yinling.warehouse.land.LandingOptions;
@@ -43,8 +48,26 @@ final class DemoCommand implements Callable<Integer> {
             System.err.println("ETL 失败（退出码 " + etl + "），看板仍提供上一个已发布版本（如有）。");
             return etl;
         }
-        System.err.println("④ 启动看板");
+        System.err.println("④ 创建演示账号");
+        printDemoAccounts(home);
+        System.err.println("⑤ 启动看板");
         return ServeCommand.serve(home, ServeCommand.port(port));
+    }
+
+    /** One account per role, and one uploader per unit of units.csv; for the demo only, no forced password change. */
+    static void printDemoAccounts(AgingHome home) {
+        Accounts accounts = new Accounts(AppStore.open(home), PortalSettings.fromEnvironment(AgingCli.environment));
+        System.out.println("演示账号（仅供演示，密码每次运行 demo 时重新生成）：");
+        System.out.printf("  %-36s %-14s %s%n", "账号", "角色", "密码");
+        for (Role role : List.of(Role.leader, Role.planner, Role.admin)) {
+            String name = "demo_" + role.name();
+            System.out.printf("  %-36s %-14s %s%n", name, role.label(), accounts.demoAccount(name, role, null));
+        }
+        for (UnitRegistry.Unit unit : UnitRegistry.load(home).units()) {
+            String name = "demo_" + unit.unit().replace(':', '_');
+            System.out.printf("  %-36s %-14s %s   （%s）%n", name, Role.uploader.label(),
+                    accounts.demoAccount(name, Role.uploader, unit.unit()), unit.name());
+        }
     }
 
     static void ingestAll(AgingHome home, IngestPlan plan) {

@@ -33,7 +33,16 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Serves until the process is stopped (Ctrl-C); a newly published version is picked up without a restart. */
     static int serve(AgingHome home, int port) throws InterruptedException {
-        Dependencies dependencies = Dependencies.forHome(home);
+        Dependencies dependencies = Dependencies.forHome(home, AgingCli.environment, AgingCli.repositoryRoot());
+        dependencies.accounts().ensureFirstAdmin(AgingCli.environment).ifPresent(created -> {
+            if (created.password().equals(AgingCli.environment.get("AGING_ADMIN_PASSWORD"))) {
+                System.out.println("已用 AGING_ADMIN_PASSWORD 创建管理员账号 " + created.user().name()
+                        + "（首次登录后须修改密码）");
+            } else {
+                System.out.println("已创建管理员账号 " + created.user().name() + "，初始密码：" + created.password());
+                System.out.println("（只显示这一次；首次登录后须修改密码）");
+            }
+        });
         var app = DashboardApp.create(dependencies);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -18,6 +18,14 @@ public final class ApiException extends RuntimeException {
         return new ApiException(404, message);
     }
 
+    public static ApiException unauthorized(String message) {
+        return new ApiException(401, message);
+    }
+
+    public static ApiException forbidden(String message) {
+        return new ApiException(403, message);
+    }
+
     public int status() {
         return status;
     }

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yinling.dashboard.PublishedVersionFixture;
+import cn.yinling.dashboard.appstate.AppStore;
+import cn.yinling.dashboard.auth.Accounts;
+import cn.yinling.dashboard.auth.ApiTokenService;
+import cn.yinling.dashboard.auth.PortalSettings;
+import cn.yinling.warehouse.store.AgingHome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -77,6 +82,45 @@ class AgingCliTest {
     void unknownKpiCodeIsRefusedWithExitTwo() {
         new PublishedVersionFixture(home).publish(1, "mart_kpi_v1.sql");
         assertEquals(2, run("kpi", "--code", "no_such_kpi"));
+    }
+
+    @Test
+    void userAddPrintsAFirstPasswordOnceThatSignsInAndMustBeChanged() {
+        int exit = run("user", "add", "--name", "tongshan1", "--role", "uploader", "--unit", "civil_affairs:320312");
+
+        assertEquals(0, exit);
+        String password = output().lines().filter(l -> l.startsWith("初始密码：")).findFirst().orElseThrow()
+                .substring("初始密码：".length());
+        AppStore store = AppStore.open(new AgingHome(home));
+        Accounts accounts = new Accounts(store, PortalSettings.defaults());
+        Accounts.LoginResult login = accounts.login("tongshan1", password, "127.0.0.1");
+        assertTrue(login.ok());
+        assertTrue(login.session().user().mustChangePassword());
+        assertEquals("civil_affairs:320312", login.session().user().unit());
+        assertTrue(store.audit().page(null, "admin", "cli", 10).stream()
+                .anyMatch(e -> e.target().equals("user:tongshan1")), "audited");
+
+        assertEquals(2, run("user", "add", "--name", "tongshan1", "--role", "planner"), "the name is taken");
+        assertEquals(2, run("user", "add", "--name", "nounit", "--role", "uploader"), "an uploader needs a unit");
+        assertEquals(2, run("user", "add", "--name", "boss", "--role", "king"));
+    }
+
+    @Test
+    void tokenCreatePrintsATokenStoredOnlyAsItsHashAndRevokeEndsIt() throws Exception {
+        assertEquals(0, run("token", "create", "--unit", "public_security:320300"));
+        String token = output().strip();
+        assertTrue(token.startsWith("aging_") && token.length() > 40, token);
+        AppStore store = AppStore.open(new AgingHome(home));
+        ApiTokenService tokens = new ApiTokenService(store);
+        assertEquals("public_security:320300", tokens.authenticate(token).orElseThrow().unit());
+        assertTrue(tokens.all().stream().noneMatch(t -> t.tokenSha256().contains(token)));
+        byte[] db = Files.readAllBytes(home.resolve("app/app.db"));
+        assertTrue(new String(db, StandardCharsets.ISO_8859_1).indexOf(token) < 0, "not in the database file");
+
+        assertEquals(0, run("token", "revoke", "--unit", "public_security:320300"));
+        assertTrue(output().contains("已吊销 public_security:320300 的 1 个令牌"), output());
+        assertTrue(tokens.authenticate(token).isEmpty());
+        assertEquals(2, run("token", "create", "--unit", "police"));
     }
 
     @Test

@@ -92,6 +92,11 @@ public final class Landing {
      * @throws LandingException when the landing zone itself cannot be written
      */
     public BatchReport ingest(Upload upload) {
+        return ingest(upload, LandingProgress.NONE);
+    }
+
+    /** {@link #ingest(Upload)}, telling {@code progress} how many rows have been checked as it goes. */
+    public BatchReport ingest(Upload upload, LandingProgress progress) {
         FeedContract contract = Contracts.get().feed(upload.feed()).orElse(null);
         if (contract == null) {
             return refusedUnarchived(upload, Rules.FEED_NOT_ALLOWED, "未知的数据类型“" + upload.feed() + "”，可选："
@@ -116,7 +121,7 @@ public final class Landing {
         Object lock = unitLocks.computeIfAbsent(key, k -> new Object());
         synchronized (lock) {
             try {
-                return land(upload, contract, unit);
+                return land(upload, contract, unit, progress);
             } catch (IOException e) {
                 throw new LandingException("landing " + key + " failed", e);
             }
@@ -128,7 +133,8 @@ public final class Landing {
                 0, new Fatal(rule, message), List.of(), 0);
     }
 
-    private BatchReport land(Upload upload, FeedContract contract, ReportingUnit unit) throws IOException {
+    private BatchReport land(Upload upload, FeedContract contract, ReportingUnit unit, LandingProgress progress)
+            throws IOException {
         Path unitDir = home.unitLanding(upload.feed(), upload.period(), upload.unit());
         Files.createDirectories(unitDir);
         long size = Files.size(upload.file());
@@ -165,7 +171,7 @@ public final class Landing {
                 storedFile = "original." + sniffedFormat;
                 Files.move(staged, tmp.resolve(storedFile), StandardCopyOption.ATOMIC_MOVE);
             }
-            BatchRun run = new BatchRun(tmp.resolve(RejectionsCsv.FILE_NAME));
+            BatchRun run = new BatchRun(tmp.resolve(RejectionsCsv.FILE_NAME), progress);
             SourceInfo source;
             try (run) {
                 source = process(upload, contract, unit, tooLarge, storedFile == null ? null : tmp.resolve(storedFile),
@@ -177,7 +183,8 @@ public final class Landing {
                     accepted ? inForce.map(Manifest::batchId).orElse(null) : null, sha256, upload.originalName(),
                     storedFile, source.format != null ? source.format : sniffedFormat, source.encoding,
                     RECEIVED_AT.format(received.atZone(LandingOptions.ZONE)), run.rowsRead, run.rowsLoaded(),
-                    run.rowsQuarantined(), run.footerRows, run.warnings, run.fatal, Manifest.CONTRACT_VERSION);
+                    run.rowsQuarantined(), run.footerRows, run.warnings, run.fatal, Manifest.CONTRACT_VERSION,
+                    upload.restores());
             Json.MAPPER.writeValue(tmp.resolve(Manifest.FILE_NAME).toFile(), manifest);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             LOG.info("landed batch {} feed={} period={} unit={} status={} read={} loaded={} quarantined={}", batchId,
@@ -208,9 +215,11 @@ public final class Landing {
         long footerRows;
         long written;
         Fatal fatal;
+        final LandingProgress progress;
 
-        BatchRun(Path rejections) throws IOException {
+        BatchRun(Path rejections, LandingProgress progress) throws IOException {
             file = new RejectionsCsv.Writer(rejections);
+            this.progress = progress;
         }
 
         void add(Rejection r) {
@@ -322,6 +331,7 @@ public final class Landing {
                             run.rowsWithError++;
                         }
                     }
+                    run.progress.rowsChecked(run.rowsRead);
                 }
                 run.footerRows = rows.footerRows();
                 LOG.debug("read and checked {} rows in {} ms", run.rowsRead, (System.nanoTime() - opening) / 1_000_000);

@@ -6,11 +6,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * manifest.json of one landed batch (docs/design.md). Written once, inside the batch's temporary folder, before the
- * rename that makes the batch visible.
+ * rename that makes the batch visible. {@code restores} names the earlier batch whose file an admin restored (null for
+ * an ordinary upload).
  */
 @JsonPropertyOrder({"batch_id", "feed", "period", "unit", "user", "status", "supersedes", "sha256", "original_name",
         "stored_file", "format", "encoding", "received_at", "rows_read", "rows_loaded", "rows_quarantined",
-        "footer_rows", "warnings", "fatal", "contract_version"})
+        "footer_rows", "warnings", "fatal", "contract_version", "restores"})
 public record Manifest(
         @JsonProperty("batch_id") String batchId,
         @JsonProperty("feed") String feed,
@@ -31,10 +32,20 @@ public record Manifest(
         @JsonProperty("footer_rows") long footerRows,
         @JsonProperty("warnings") long warnings,
         @JsonProperty("fatal") Fatal fatal,
-        @JsonProperty("contract_version") int contractVersion) {
+        @JsonProperty("contract_version") int contractVersion,
+        @JsonProperty("restores") String restores) {
 
     public static final int CONTRACT_VERSION = 1;
     public static final String FILE_NAME = "manifest.json";
+
+    /** A batch that restores nothing (every ordinary upload). */
+    public Manifest(String batchId, String feed, String period, String unit, String user, BatchStatus status,
+            String supersedes, String sha256, String originalName, String storedFile, String format, String encoding,
+            String receivedAt, long rowsRead, long rowsLoaded, long rowsQuarantined, long footerRows, long warnings,
+            Fatal fatal, int contractVersion) {
+        this(batchId, feed, period, unit, user, status, supersedes, sha256, originalName, storedFile, format, encoding,
+                receivedAt, rowsRead, rowsLoaded, rowsQuarantined, footerRows, warnings, fatal, contractVersion, null);
+    }
 
     @JsonIgnore
     public boolean accepted() {

@@ -1,5 +1,6 @@
 package cn.yinling.warehouse.land;
 
+import cn.yinling.warehouse.export.FormulaGuard;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -14,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * rejections.csv of a batch: UTF-8 with BOM (Excel opens it without garbling), columns
- * row,column,value,rule,severity,message. A cell starting with = + - @ (or a tab / carriage return) is prefixed with
- * an apostrophe so a spreadsheet never runs it as a formula; {@link #read} removes that prefix again.
+ * row,column,value,rule,severity,message. Cells go through {@link FormulaGuard} so a spreadsheet never runs one as a
+ * formula; {@link #read} removes that prefix again.
  */
 final class RejectionsCsv {
 
@@ -61,11 +62,7 @@ final class RejectionsCsv {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        String s = value;
-        char first = s.charAt(0);
-        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
-            s = "'" + s;
-        }
+        String s = FormulaGuard.neutralise(value);
         boolean quote = false;
         for (int i = 0; i < s.length() && !quote; i++) {
             char c = s.charAt(i);
@@ -78,13 +75,7 @@ final class RejectionsCsv {
     }
 
     private static String uncell(String s) {
-        if (s.length() >= 2 && s.charAt(0) == '\'') {
-            char second = s.charAt(1);
-            if (second == '=' || second == '+' || second == '-' || second == '@' || second == '\t' || second == '\r') {
-                return s.substring(1);
-            }
-        }
-        return s;
+        return FormulaGuard.restore(s);
     }
 
     /** Every rejection of a rejections.csv, in file order. */

@@ -12,6 +12,13 @@ import java.nio.file.Path;
  * @param user         who uploaded it ({@code cli}, an account name, an API token's unit)
  * @param originalName the file name as the user had it
  * @param file         the uploaded bytes
+ * @param restores     when an admin restores an earlier batch: that batch's id (the new batch copies its file);
+ *                     null for an ordinary upload
  */
-public record Upload(String feed, String period, String unit, String user, String originalName, Path file) {
+public record Upload(String feed, String period, String unit, String user, String originalName, Path file,
+        String restores) {
+
+    public Upload(String feed, String period, String unit, String user, String originalName, Path file) {
+        this(feed, period, unit, user, originalName, file, null);
+    }
 }

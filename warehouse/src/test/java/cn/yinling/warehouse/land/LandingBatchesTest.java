@@ -257,7 +257,7 @@ class LandingBatchesTest {
         node.fieldNames().forEachRemaining(names::add);
         assertEquals(List.of("batch_id", "feed", "period", "unit", "user", "status", "supersedes", "sha256",
                 "original_name", "stored_file", "format", "encoding", "received_at", "rows_read", "rows_loaded",
-                "rows_quarantined", "footer_rows", "warnings", "fatal", "contract_version"), names);
+                "rows_quarantined", "footer_rows", "warnings", "fatal", "contract_version", "restores"), names);
         // 2025-01-15 10:00 Shanghai; the region batch landed first in the same (fixed) millisecond of another folder
         assertTrue(report.batchId().matches("20250115T100000000-[0-9a-f]{8}"), report.batchId());
         assertEquals("2025-01-15T10:00:00.000+08:00", m.receivedAt());

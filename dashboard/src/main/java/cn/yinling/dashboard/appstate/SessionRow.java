@@ -1,0 +1,6 @@
+package cn.yinling.dashboard.appstate;
+
+/** A row of {@code sessions}. */
+public record SessionRow(String idSha256, long userId, String csrfToken, long createdAt, long lastSeenAt,
+        long expiresAt, String ip) {
+}

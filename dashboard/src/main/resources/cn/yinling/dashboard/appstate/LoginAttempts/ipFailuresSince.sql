@@ -1,0 +1,1 @@
+select count(*) from login_attempts where ip = :ip and success = 0 and at >= :since

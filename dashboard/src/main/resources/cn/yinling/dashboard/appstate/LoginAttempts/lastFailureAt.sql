@@ -1,0 +1,1 @@
+select max(at) from login_attempts where name = :name and success = 0

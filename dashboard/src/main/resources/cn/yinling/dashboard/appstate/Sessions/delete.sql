@@ -1,0 +1,1 @@
+delete from sessions where id_sha256 = :idSha256

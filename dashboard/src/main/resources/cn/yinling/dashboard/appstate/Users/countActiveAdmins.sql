@@ -1,0 +1,1 @@
+select count(*) from users where role = 'admin' and disabled = 0

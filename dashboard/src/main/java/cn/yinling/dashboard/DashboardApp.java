@@ -4,7 +4,10 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 
 import cn.yinling.dashboard.catalog.CatalogController;
+import cn.yinling.dashboard.catalog.ThemePage;
+import cn.yinling.dashboard.catalog.Themes;
 import cn.yinling.dashboard.kpi.KpiController;
+import cn.yinling.dashboard.population.PyramidController;
 import cn.yinling.dashboard.region.RegionController;
 import cn.yinling.dashboard.web.ApiError;
 import cn.yinling.dashboard.web.ApiException;
@@ -29,9 +32,12 @@ public final class DashboardApp {
 
     /** An unstarted app; call {@code start(port)} on it, or hand it to JavalinTest. */
     public static Javalin create(Dependencies deps) {
-        CatalogController catalog = new CatalogController(deps);
+        Themes themes = new Themes(deps.catalog());
+        CatalogController catalog = new CatalogController(deps, themes);
         RegionController regions = new RegionController(deps);
         KpiController kpis = new KpiController(deps);
+        PyramidController population = new PyramidController(deps);
+        ThemePage themePage = new ThemePage(themes);
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -45,16 +51,23 @@ public final class DashboardApp {
             });
             // /webjars/echarts/5.3.1/dist/echarts.min.js, served from the WebJar on the class path
             config.staticFiles.enableWebjars();
-            config.router.apiBuilder(() -> path("/api/v1", () -> {
-                get("/status", catalog::status);
-                get("/catalog", catalog::catalog);
-                get("/months", catalog::months);
-                get("/regions", regions::top);
-                get("/regions/{code}", regions::one);
-                get("/kpis", kpis::cards);
-                get("/kpis/{code}/trend", kpis::trend);
-                get("/kpis/{code}/children", kpis::children);
-            }));
+            config.router.apiBuilder(() -> {
+                // pages: index.html (the overview) and the portal's pages are static files; one page per theme
+                get("/themes/{group}", themePage::page);
+                path("/api/v1", () -> {
+                    get("/status", catalog::status);
+                    get("/catalog", catalog::catalog);
+                    get("/themes", catalog::themes);
+                    get("/months", catalog::months);
+                    get("/regions", regions::top);
+                    get("/regions/{code}", regions::one);
+                    get("/kpis", kpis::cards);
+                    get("/kpis/{code}", kpis::one);
+                    get("/kpis/{code}/trend", kpis::trend);
+                    get("/kpis/{code}/children", kpis::children);
+                    get("/population/pyramid", population::pyramid);
+                });
+            });
         });
 
         app.exception(NoPublishedVersionException.class, (e, ctx) -> ctx.status(503).json(new ApiError(e.getMessage())));

@@ -110,6 +110,18 @@
     return status === 'met' ? COLORS.met : status === 'not_met' ? COLORS.notMet : COLORS.neutral;
   }
 
+  /** A value axis in the KPI's terms: whole steps for counts, so an axis of 0–2 facilities does not read 1, 1, 2. */
+  function valueAxis(kpi, extra) {
+    return { type: 'value', minInterval: kpi.ratio ? 0 : 1,
+      axisLabel: { formatter: (v) => F.number(v, kpi.ratio ? 1 : 0) }, ...extra };
+  }
+
+  /** The pyramid's half width: the largest band rounded up to a round number (6,000 for 5,967), the axis's end. */
+  function roundUp(value) {
+    const magnitude = Math.pow(10, Math.floor(Math.log10(value)));
+    return [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * magnitude).find((n) => n >= value);
+  }
+
   function themeHref(t) {
     return t.path + '?' + placeQuery();
   }
@@ -284,7 +296,8 @@
     if (!card) return null;
     if (!state.bd) return card;
     const part = card.breakdowns.find((p) => p.code === state.bd);
-    return part ? { ...part, target_text: card.target_text, status: 'none', note: null } : null;
+    return part ? { ...part, target_text: card.target_text, status: 'none',
+      note: part.data_status === 'no_value' ? '分母为 0，无法计算。' : null } : null;
   }
 
   async function renderDetail() {
@@ -361,7 +374,7 @@
       animation: false,
       grid: { left: 150, right: 60, top: 10, bottom: 24 },
       tooltip: { trigger: 'item', formatter: (p) => parts[p.dataIndex].label + '：' + F.valueText(parts[p.dataIndex].value, kpi) },
-      xAxis: { type: 'value', axisLabel: { formatter: (v) => F.number(v, kpi.ratio ? 1 : 0) } },
+      xAxis: valueAxis(kpi, {}),
       yAxis: { type: 'category', inverse: true, data: parts.map((p) => p.label) },
       series: [{ type: 'bar', name: kpi.name, barMaxWidth: 18, data: parts.map((p) => ({
         value: p.value, itemStyle: { color: state.bd === p.code ? COLORS.main : COLORS.neutral } })),
@@ -408,7 +421,7 @@
         },
       },
       xAxis: { type: 'category', data: points.map((p) => F.month(p.month)) },
-      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v) => F.number(v, kpi.ratio ? 1 : 0) } },
+      yAxis: valueAxis(kpi, { scale: true }),
       series,
     }, true);
   }
@@ -490,7 +503,7 @@
       tooltip: { trigger: 'item', formatter: (p) => rows[p.dataIndex].region_name + '：' + F.valueText(rows[p.dataIndex].value, kpi) },
       xAxis: { type: 'category', data: rows.map((r) => r.region_name),
         axisLabel: { interval: 0, rotate: rows.length > 6 ? 35 : 0, fontSize: 11 } },
-      yAxis: { type: 'value', axisLabel: { formatter: (v) => F.number(v, kpi.ratio ? 1 : 0) } },
+      yAxis: valueAxis(kpi, {}),
       series: [{
         type: 'bar', name: kpi.name, barMaxWidth: 36,
         data: rows.map((r) => ({ value: r.value, itemStyle: { color: siblings && r.region_code === state.region
@@ -509,8 +522,8 @@
     if (my !== renderTicket) return;
     const all = $('pyramid-all').checked;
     const bands = answer.bands.filter((b) => all || b.elderly);
-    const max = Math.max(1, ...bands.flatMap((b) => [b.male, b.female, b.previous_male, b.previous_female]
-      .filter(F.isNumber)));
+    const max = roundUp(Math.max(1, ...bands.flatMap((b) => [b.male, b.female, b.previous_male, b.previous_female]
+      .filter(F.isNumber))));
     $('pyramid-current-title').textContent = F.month(answer.month) + '　' + answer.region.name
       + (answer.has_data ? '　合计 ' + F.count(answer.totals.total) + ' 人' : '');
     $('pyramid-previous-title').textContent = F.month(answer.previous_month) + '（上年同期）'

@@ -32,6 +32,11 @@
 
   // ---- small helpers -----------------------------------------------------------------------------------------
 
+  /** ECharts tooltips are HTML: names from the data (region names come from an uploaded feed) are escaped. */
+  function esc(text) {
+    return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  }
+
   function chart(id) {
     if (!charts[id]) charts[id] = echarts.init($(id), null, { renderer: 'canvas' });
     return charts[id];
@@ -211,7 +216,8 @@
     const kpi = catalog[card.code];
     const classes = ['card', 'status-' + card.status];
     if (card.data_status !== 'ok') classes.push('no-data');
-    if (card.breakdowns.length) classes.push('wide');
+    // a by-type KPI keeps its width with or without figures, so the grid does not reflow between regions
+    if (card.breakdowns.length || kpi.breakdown) classes.push('wide');
     if (card.code === state.kpi) classes.push('selected');
 
     let valueNode;
@@ -373,7 +379,7 @@
     c.setOption({
       animation: false,
       grid: { left: 150, right: 60, top: 10, bottom: 24 },
-      tooltip: { trigger: 'item', formatter: (p) => parts[p.dataIndex].label + '：' + F.valueText(parts[p.dataIndex].value, kpi) },
+      tooltip: { trigger: 'item', formatter: (p) => esc(parts[p.dataIndex].label) + '：' + F.valueText(parts[p.dataIndex].value, kpi) },
       xAxis: valueAxis(kpi, {}),
       yAxis: { type: 'category', inverse: true, data: parts.map((p) => p.label) },
       series: [{ type: 'bar', name: kpi.name, barMaxWidth: 18, data: parts.map((p) => ({
@@ -386,7 +392,7 @@
   }
 
   async function renderTrend(kpi, bd, my) {
-    const answer = await getJson('/api/v1/kpis/' + kpi.code + '/trend?region=' + state.region + bd);
+    const answer = await getJson('/api/v1/kpis/' + kpi.code + '/trend?region=' + encodeURIComponent(state.region) + bd);
     if (my !== detailTicket) return;
     const points = answer.points;
     const hasTarget = points.some((p) => F.isNumber(p.target));
@@ -417,7 +423,7 @@
             lines.push('分子 ' + F.count(p.numerator) + (kpi.ratio ? '，分母 ' + F.count(p.denominator) : ''));
           }
           if (F.isNumber(p.target)) lines.push('目标 ' + F.target(answer.target_text, kpi));
-          return lines.join('<br>');
+          return lines.map(esc).join('<br>');
         },
       },
       xAxis: { type: 'category', data: points.map((p) => F.month(p.month)) },
@@ -500,7 +506,7 @@
       animation: false,
       grid: { left: 64, right: 20, top: 24, bottom: rows.length > 6 ? 70 : 36 },
       graphic: withData.length ? [] : NO_DATA_GRAPHIC,
-      tooltip: { trigger: 'item', formatter: (p) => rows[p.dataIndex].region_name + '：' + F.valueText(rows[p.dataIndex].value, kpi) },
+      tooltip: { trigger: 'item', formatter: (p) => esc(rows[p.dataIndex].region_name) + '：' + F.valueText(rows[p.dataIndex].value, kpi) },
       xAxis: { type: 'category', data: rows.map((r) => r.region_name),
         axisLabel: { interval: 0, rotate: rows.length > 6 ? 35 : 0, fontSize: 11 } },
       yAxis: valueAxis(kpi, {}),
@@ -565,7 +571,7 @@
       legend: { top: 0, data: ['男', '女'] },
       graphic: hasData ? [] : NO_DATA_GRAPHIC,
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
-        formatter: (items) => items[0].name + '<br>' + items.map((i) => i.seriesName + '：' + people(i.value)).join('<br>') },
+        formatter: (items) => esc(items[0].name) + '<br>' + items.map((i) => i.seriesName + '：' + people(i.value)).join('<br>') },
       xAxis: { type: 'value', min: -max, max, axisLabel: { formatter: (v) => F.count(Math.abs(v)) } },
       yAxis: { type: 'category', data: bands.map((b) => b.label), axisTick: { show: false } },
       series: [

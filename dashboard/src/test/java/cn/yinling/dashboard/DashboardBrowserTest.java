@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -74,6 +75,8 @@ class DashboardBrowserTest {
         app = DashboardApp.create(deps).start("127.0.0.1", 0);
         driver = startBrowser();
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // the page redraws whole parts (breadcrumb, cards): an element found a moment ago may be gone; look again
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll

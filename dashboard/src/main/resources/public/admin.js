@@ -38,7 +38,7 @@
   // ---- accounts -----------------------------------------------------------------------------------------------
 
   async function loadUsers() {
-    const users = await Aging.api('/api/v1/admin/users');
+    const users = await Shell.api('/api/v1/admin/users');
     $('users').querySelector('tbody').replaceChildren(...users.map((u) => el('tr', { 'data-user': u.name },
       el('td', {}, u.name), el('td', {}, u.role_label), el('td', {}, u.unit || ''),
       el('td', {}, u.disabled ? '已停用' : (u.must_change_password ? '待修改初始密码' : '正常')),
@@ -49,7 +49,7 @@
 
   async function createUser() {
     const role = $('user-role').value;
-    const created = await Aging.api('/api/v1/admin/users', {
+    const created = await Shell.api('/api/v1/admin/users', {
       method: 'POST', json: { name: $('user-name').value.trim(), role, unit: role === 'uploader' ? $('user-unit').value : null },
     });
     showOnce($('user-password'), '已创建账号 ' + created.user.name + '，初始密码：' + created.password + '（只显示这一次，首次登录须修改）');
@@ -59,13 +59,13 @@
 
   async function reset(user) {
     if (!confirm('为 ' + user.name + ' 生成新的初始密码？其登录会话将失效。')) return;
-    const answer = await Aging.api('/api/v1/admin/users/' + user.id + '/reset-password', { method: 'POST' });
+    const answer = await Shell.api('/api/v1/admin/users/' + user.id + '/reset-password', { method: 'POST' });
     showOnce($('user-password'), user.name + ' 的新初始密码：' + answer.password + '（只显示这一次）');
     await loadUsers();
   }
 
   async function toggle(user) {
-    await Aging.api('/api/v1/admin/users/' + user.id + (user.disabled ? '/enable' : '/disable'), { method: 'POST' });
+    await Shell.api('/api/v1/admin/users/' + user.id + (user.disabled ? '/enable' : '/disable'), { method: 'POST' });
     await loadUsers();
   }
 
@@ -86,7 +86,7 @@
   }
 
   async function loadUnits() {
-    const rows = await Aging.api('/api/v1/admin/units');
+    const rows = await Shell.api('/api/v1/admin/units');
     $('units').querySelector('tbody').replaceChildren(...rows.map(unitRow));
   }
 
@@ -97,7 +97,7 @@
       expected_feeds: tr.querySelector('.unit-feeds').value.split(/[;；,，]/).map((s) => s.trim()).filter(Boolean),
       deadline_day: parseInt(tr.querySelector('.unit-deadline').value, 10) || 10,
     }));
-    const saved = await Aging.api('/api/v1/admin/units', { method: 'PUT', json: { units: rows } });
+    const saved = await Shell.api('/api/v1/admin/units', { method: 'PUT', json: { units: rows } });
     units = saved;
     unitOptions($('user-unit'));
     unitOptions($('token-unit'));
@@ -108,7 +108,7 @@
   // ---- targets ------------------------------------------------------------------------------------------------
 
   async function loadTargets() {
-    const rows = await Aging.api('/api/v1/admin/targets');
+    const rows = await Shell.api('/api/v1/admin/targets');
     $('targets').querySelector('tbody').replaceChildren(...rows.map((t) => el('tr', { 'data-kpi': t.code },
       el('td', {}, t.name, el('div', { className: 'muted' }, t.code)), el('td', {}, t.unit || ''),
       el('td', {}, t.default_target || '—'),
@@ -118,7 +118,7 @@
   async function saveTargets() {
     const targets = {};
     document.querySelectorAll('#targets input.target').forEach((input) => { targets[input.dataset.code] = input.value.trim(); });
-    await Aging.api('/api/v1/admin/targets', { method: 'PUT', json: { targets } });
+    await Shell.api('/api/v1/admin/targets', { method: 'PUT', json: { targets } });
     await loadTargets();
     $('targets-saved').hidden = false;
     setTimeout(() => { $('targets-saved').hidden = true; }, 3000);
@@ -127,14 +127,14 @@
   // ---- tokens -------------------------------------------------------------------------------------------------
 
   async function loadTokens() {
-    const rows = await Aging.api('/api/v1/admin/tokens');
+    const rows = await Shell.api('/api/v1/admin/tokens');
     $('tokens').querySelector('tbody').replaceChildren(...rows.map((t) => el('tr', {},
       el('td', {}, t.id), el('td', {}, t.unit), el('td', {}, time(t.created_at)), el('td', {}, t.created_by),
       el('td', {}, time(t.last_used_at)), el('td', {}, t.revoked_at ? '已吊销（' + time(t.revoked_at) + '）' : '有效'))));
   }
 
   async function createToken() {
-    const answer = await Aging.api('/api/v1/admin/tokens', { method: 'POST', json: { unit: $('token-unit').value } });
+    const answer = await Shell.api('/api/v1/admin/tokens', { method: 'POST', json: { unit: $('token-unit').value } });
     showOnce($('token-once'), answer.unit + ' 的新令牌（只显示这一次，请交给该单位的系统管理员）：' + answer.token);
     await loadTokens();
   }
@@ -142,7 +142,7 @@
   async function revokeTokens() {
     const unit = $('token-unit').value;
     if (!confirm('吊销 ' + unit + ' 的全部令牌？使用这些令牌的系统将无法再上传。')) return;
-    const answer = await Aging.api('/api/v1/admin/tokens/revoke', { method: 'POST', json: { unit } });
+    const answer = await Shell.api('/api/v1/admin/tokens/revoke', { method: 'POST', json: { unit } });
     showOnce($('token-once'), '已吊销 ' + answer.unit + ' 的 ' + answer.revoked + ' 个令牌。');
     await loadTokens();
   }
@@ -152,7 +152,7 @@
   const ETL_STATUS = { running: '运行中', succeeded: '成功', failed: '失败', interrupted: '被中断' };
 
   async function loadEtl() {
-    const answer = await Aging.api('/api/v1/admin/etl-runs');
+    const answer = await Shell.api('/api/v1/admin/etl-runs');
     $('etl-runs').querySelector('tbody').replaceChildren(...answer.runs.map((r) => el('tr', { 'data-run': r.id },
       el('td', {}, r.id), el('td', {}, time(r.started_at)), el('td', {}, r.started_by), el('td', {}, time(r.finished_at)),
       el('td', { className: 'etl-' + r.status }, ETL_STATUS[r.status] + (r.exit_code !== null && r.exit_code !== 0 ? '（退出码 ' + r.exit_code + '）' : '')),
@@ -163,7 +163,7 @@
   }
 
   async function startEtl() {
-    const answer = await Aging.api('/api/v1/admin/etl-runs', { method: 'POST' });
+    const answer = await Shell.api('/api/v1/admin/etl-runs', { method: 'POST' });
     follow(answer.run.id);
   }
 
@@ -172,7 +172,7 @@
     $('etl-start').disabled = true;
     $('etl-log').hidden = false;
     const poll = async () => {
-      const view = await Aging.api('/api/v1/admin/etl-runs/' + id);
+      const view = await Shell.api('/api/v1/admin/etl-runs/' + id);
       $('etl-log').textContent = view.lines.join('\n');
       $('etl-log').scrollTop = $('etl-log').scrollHeight;
       $('etl-status').textContent = '任务 ' + id + '：' + ETL_STATUS[view.run.status]
@@ -197,7 +197,7 @@
     if (auditBefore) params.set('before', auditBefore);
     if ($('audit-action').value) params.set('action', $('audit-action').value);
     if ($('audit-actor').value.trim()) params.set('actor', $('audit-actor').value.trim());
-    const page = await Aging.api('/api/v1/admin/audit?' + params.toString());
+    const page = await Shell.api('/api/v1/admin/audit?' + params.toString());
     const rows = page.entries.map((a) => el('tr', {},
       el('td', {}, time(a.at)), el('td', {}, a.actor), el('td', {}, a.role || ''), el('td', { className: 'audit-action' }, a.action),
       el('td', {}, a.target || ''), el('td', {}, a.detail || ''), el('td', {}, a.outcome), el('td', {}, a.ip || '')));
@@ -220,8 +220,8 @@
   }
 
   document.addEventListener('DOMContentLoaded', async () => {
-    await Aging.session();
-    const answer = await Aging.api('/api/v1/feeds');
+    await Shell.session();
+    const answer = await Shell.api('/api/v1/feeds');
     units = answer.units;
     feeds = answer.feeds;
     unitOptions($('user-unit'));

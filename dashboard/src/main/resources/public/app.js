@@ -1,87 +1,45 @@
-// 银龄数仓 dashboard: plain JavaScript over the JSON API of /api/v1 (no build step, no CDN).
+// 银龄数仓 KPI pages: the overview (index.html) and the five theme pages (theme.html, served at /themes/<group>),
+// plain JavaScript over the JSON API of /api/v1 (no build step, no CDN). shell.js draws the header and formats
+// numbers. The selected region, month, KPI and breakdown live in the URL, so every view can be bookmarked.
 (function () {
   'use strict';
 
-  const state = { region: null, month: null, kpi: null, version: null };
-  let catalog = null;     // code -> KPI entry of /api/v1/catalog
-  let chart = null;
+  const { el, getJson, format: F } = window.Shell;
   const $ = (id) => document.getElementById(id);
+  const isTheme = document.body.dataset.page === 'theme';
+  const themeCode = isTheme ? decodeURIComponent(location.pathname.split('/')[2] || '') : null;
 
-  // ---- helpers -----------------------------------------------------------------------------------------------
+  const state = { region: null, month: null, kpi: null, bd: null };
+  let version = null;
+  let catalog = {};          // KPI code → definition of /api/v1/catalog
+  let themes = [];           // /api/v1/themes
+  let theme = null;          // this page's theme; null on the overview
+  let months = [];
+  let city = null;
+  let cards = {};            // KPI code → card of the region and month shown
+  let regionAnswer = null;   // /api/v1/regions/{code}: the region, its breadcrumb and children
+  let renderTicket = 0;      // a newer render makes the answers of an older one void
+  let detailTicket = 0;
+  let comparison = null;     // the last comparison answer, redrawn when the table is sorted
+  let sort = { key: 'region_code', dir: 1 };
+  const charts = {};
 
-  async function getJson(url) {
-    const response = await fetch(url, { headers: { Accept: 'application/json' } });
-    const body = await response.json().catch(() => ({}));
-    if (response.status === 401) window.Aging.toLogin();
-    if (!response.ok) {
-      const error = new Error(body.error || ('请求失败（HTTP ' + response.status + '）'));
-      error.status = response.status;
-      throw error;
-    }
-    return body;
+  const STATUS_TEXT = { met: '达标', not_met: '未达标' };
+  const COLORS = { main: '#a61b1b', met: '#2e7d32', notMet: '#c62828', neutral: '#4a6fa5', target: '#2e7d32',
+    parent: '#7b8794', male: '#3b6ea8', female: '#c0504d' };
+  const NO_DATA_GRAPHIC = [{ type: 'text', left: 'center', top: 'middle',
+    style: { text: '暂无数据', fontSize: 16, fill: '#9aa5b1' } }];
+
+  // ---- small helpers -----------------------------------------------------------------------------------------
+
+  /** ECharts tooltips are HTML: names from the data (region names come from an uploaded feed) are escaped. */
+  function esc(text) {
+    return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
   }
 
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    Object.entries(attrs || {}).forEach(([key, value]) => {
-      if (value === null || value === undefined || value === false) return;
-      if (key === 'className') node.className = value;
-      else if (key.startsWith('on')) node.addEventListener(key.substring(2), value);
-      else node.setAttribute(key, value);
-    });
-    children.flat().forEach((child) => {
-      if (child === null || child === undefined) return;
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
-
-  function decimals(kpi) {
-    if (!kpi) return 2;
-    if (kpi.ratio) return 2;
-    if (kpi.unit === '元') return 2;
-    if (kpi.unit === '小时') return 1;
-    return 0;
-  }
-
-  /** 10412345 -> "10,412,345"; null -> "—". */
-  function formatNumber(value, digits) {
-    if (value === null || value === undefined) return '—';
-    return new Intl.NumberFormat('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
-  }
-
-  function formatValue(value, kpi) {
-    const text = formatNumber(value, decimals(kpi));
-    return text === '—' || !kpi.unit ? text : text + ' ' + kpi.unit;
-  }
-
-  /** Raw counts behind a ratio (numerator, denominator) need no fixed decimals. */
-  function formatCount(value) {
-    if (value === null || value === undefined) return '—';
-    return new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(value);
-  }
-
-  function formatChange(change, kpi) {
-    if (change === null || change === undefined) return '较上月 —';
-    const digits = decimals(kpi);
-    if (Math.abs(change) < Math.pow(10, -digits) / 2) return '较上月持平';
-    const sign = change > 0 ? '+' : '−';
-    const unit = kpi.unit === '%' ? ' 个百分点' : (kpi.unit ? ' ' + kpi.unit : '');
-    return '较上月 ' + sign + formatNumber(Math.abs(change), digits) + unit;
-  }
-
-  function statusText(status) {
-    return status === 'met' ? '达标' : status === 'not_met' ? '未达标' : '';
-  }
-
-  function hoverText(kpi, row) {
-    const lines = [kpi.name, '计算公式：' + kpi.formula];
-    if (row) {
-      lines.push('分子：' + formatCount(row.numerator) + (row.denominator !== null && row.denominator !== undefined
-        ? '　分母：' + formatCount(row.denominator) : ''));
-    }
-    if (kpi.target_text) lines.push('目标：' + kpi.target_text + (kpi.unit === '%' ? '%' : ''));
-    return lines.join('\n');
+  function chart(id) {
+    if (!charts[id]) charts[id] = echarts.init($(id), null, { renderer: 'canvas' });
+    return charts[id];
   }
 
   function showError(error) {
@@ -90,159 +48,593 @@
     box.hidden = false;
   }
 
-  function saveState() {
-    const params = new URLSearchParams();
-    if (state.region) params.set('region', state.region);
-    if (state.month) params.set('month', state.month);
-    if (state.kpi) params.set('kpi', state.kpi);
-    history.replaceState(null, '', '?' + params.toString());
+  function hideError() {
+    $('error').hidden = true;
   }
 
-  // ---- rendering ---------------------------------------------------------------------------------------------
+  function query(params) {
+    const search = new URLSearchParams();
+    Object.entries(params).forEach(([key, value]) => { if (value) search.set(key, value); });
+    return search.toString();
+  }
 
-  async function renderRegion() {
-    const answer = await getJson('/api/v1/regions/' + encodeURIComponent(state.region));
+  function placeQuery() {
+    return query({ region: state.region, month: state.month });
+  }
+
+  /** The URL keeps the view; a new region or month is a history entry (the back button goes up again). */
+  function saveState(newEntry) {
+    const url = location.pathname + '?' + query(state);
+    if (url === location.pathname + location.search) return;
+    if (newEntry) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+    window.Shell.setPlace(state.region, state.month);
+  }
+
+  function readState() {
+    const params = new URLSearchParams(location.search);
+    state.region = params.get('region') || (city ? city.region_code : null);
+    const wanted = params.get('month');
+    state.month = months.includes(wanted) ? wanted : months[months.length - 1];
+    state.kpi = params.get('kpi');
+    state.bd = params.get('bd');
+  }
+
+  function sourcesText(kpi) {
+    return kpi.sources.length ? kpi.sources.map((s) => s.name).join('、') : '各成员单位的全部报送（接收与校验记录）';
+  }
+
+  /** What a figure is made of: "242.4 ÷ 1,010 × 100 = 24.00"; a count is its numerator. */
+  function calculation(kpi, figures) {
+    if (!figures || figures.numerator === null || figures.numerator === undefined) return '—';
+    if (!kpi.ratio) return '计数：' + F.count(figures.numerator);
+    const scale = kpi.scale === 1 ? '' : ' × ' + F.count(kpi.scale);
+    const result = F.isNumber(figures.value) ? F.number(figures.value, F.decimals(kpi)) : '无法计算（分母为 0）';
+    return F.count(figures.numerator) + ' ÷ ' + F.count(figures.denominator) + scale + ' = ' + result;
+  }
+
+  function hoverText(kpi, figures) {
+    const lines = [kpi.name, '计算公式：' + kpi.formula, '数据来源：' + sourcesText(kpi)];
+    if (figures && figures.data_status !== 'no_data') {
+      lines.push('分子：' + F.count(figures.numerator)
+        + (kpi.ratio ? '　分母：' + F.count(figures.denominator) : '（计数指标，无分母）'));
+    }
+    if (figures && figures.target_text) lines.push('目标：' + F.target(figures.target_text, kpi));
+    if (figures && figures.note) lines.push(figures.note);
+    return lines.join('\n');
+  }
+
+  /** good / bad / flat colouring of a change, by the KPI's direction. */
+  function changeClass(delta, kpi) {
+    if (!F.isNumber(delta) || Math.abs(delta) < 1e-9 || kpi.direction === 'neutral') return 'flat';
+    const better = kpi.direction === 'higher_better' ? delta > 0 : delta < 0;
+    return better ? 'good' : 'bad';
+  }
+
+  function statusColor(status) {
+    return status === 'met' ? COLORS.met : status === 'not_met' ? COLORS.notMet : COLORS.neutral;
+  }
+
+  /** A value axis in the KPI's terms: whole steps for counts, so an axis of 0–2 facilities does not read 1, 1, 2. */
+  function valueAxis(kpi, extra) {
+    return { type: 'value', minInterval: kpi.ratio ? 0 : 1,
+      axisLabel: { formatter: (v) => F.number(v, kpi.ratio ? 1 : 0) }, ...extra };
+  }
+
+  /** The pyramid's half width: the largest band rounded up to a round number (6,000 for 5,967), the axis's end. */
+  function roundUp(value) {
+    const magnitude = Math.pow(10, Math.floor(Math.log10(value)));
+    return [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * magnitude).find((n) => n >= value);
+  }
+
+  function themeHref(t) {
+    return t.path + '?' + placeQuery();
+  }
+
+  // ---- layout (built once) ---------------------------------------------------------------------------------
+
+  function layout() {
+    const detail = el('section', { id: 'detail', className: 'detail' },
+      el('div', { className: 'detail-head' },
+        el('h2', { id: 'detail-title' }),
+        el('span', { id: 'detail-place', className: 'muted' })),
+      el('div', { className: 'row row-trend' },
+        el('div', { className: 'panel' }, el('h3', {}, '月度趋势'), el('div', { id: 'trend-chart', className: 'chart' })),
+        el('aside', { id: 'definition', className: 'panel definition', 'aria-label': '指标说明' })),
+      el('div', { id: 'breakdown-panel', className: 'panel', hidden: true },
+        el('h3', { id: 'breakdown-title' }, '分项构成'),
+        el('div', { className: 'row row-half' },
+          el('div', { id: 'breakdown-chart', className: 'chart short' }),
+          el('div', { className: 'table-wrap short' }, el('table', { id: 'breakdown-table', className: 'data' })))),
+      el('div', { className: 'panel', id: 'compare-panel' },
+        el('h3', { id: 'compare-title' }, '下级区域对比'),
+        el('p', { id: 'compare-empty', className: 'muted empty-note', hidden: true }),
+        el('div', { className: 'row row-half', id: 'compare-body' },
+          el('div', { id: 'compare-chart', className: 'chart' }),
+          el('div', { className: 'table-wrap' }, el('table', { id: 'children-table', className: 'data sortable' },
+            el('thead', {}, el('tr', {},
+              sortHeader('region_code', '区域', false), sortHeader('value', '指标值', true),
+              sortHeader('numerator', '分子', true), sortHeader('denominator', '分母', true),
+              el('th', {}, '达标'))),
+            el('tbody'))))));
+
+    const pyramid = theme && theme.code === 'population' ? el('section', { id: 'pyramid', className: 'panel' },
+      el('div', { className: 'panel-head' },
+        el('h3', {}, '人口年龄结构（人口金字塔）'),
+        el('label', { className: 'toggle' }, el('input', { type: 'checkbox', id: 'pyramid-all' }), ' 含60岁以下年龄段')),
+      el('div', { className: 'row row-half' },
+        el('div', {}, el('h4', { id: 'pyramid-current-title' }), el('div', { id: 'pyramid-chart', className: 'chart tall' })),
+        el('div', {}, el('h4', { id: 'pyramid-previous-title' }),
+          el('div', { id: 'pyramid-previous-chart', className: 'chart tall' }))),
+      el('table', { id: 'pyramid-table', className: 'data' })) : null;
+
+    $('app').replaceChildren(
+      el('section', { className: 'controls' },
+        el('h2', { className: 'page-title', id: 'page-title' }, theme ? theme.name : '总览'),
+        el('div', { className: 'region-picker' },
+          el('span', { className: 'label' }, '区域：'),
+          el('nav', { id: 'breadcrumb', 'aria-label': '区域层级' }),
+          el('select', { id: 'child-select', 'aria-label': '选择下级区域' })),
+        el('label', { className: 'month-picker' }, '月份：', el('select', { id: 'month-select', 'aria-label': '选择月份' }))),
+      el('main', {}, el('div', { id: 'cards' }), detail, pyramid));
+
+    $('month-select').addEventListener('change', (event) => { state.month = event.target.value; go(); });
+    $('child-select').addEventListener('change', (event) => { if (event.target.value) selectRegion(event.target.value); });
+    if (pyramid) $('pyramid-all').addEventListener('change', () => renderPyramid(renderTicket));
+  }
+
+  function sortHeader(key, label, numeric) {
+    return el('th', { 'data-sort': key, className: numeric ? 'num' : null, tabindex: 0, title: '点击排序',
+      onclick: () => sortBy(key), onkeydown: (e) => { if (e.key === 'Enter') sortBy(key); } }, label);
+  }
+
+  // ---- region and month ------------------------------------------------------------------------------------
+
+  function drawRegion() {
     const crumbs = $('breadcrumb');
     crumbs.replaceChildren();
-    answer.ancestors.forEach((region) => {
-      crumbs.appendChild(el('a', { onclick: () => selectRegion(region.region_code) }, region.name));
+    regionAnswer.ancestors.forEach((region) => {
+      crumbs.appendChild(el('a', { href: '?' + query({ ...state, region: region.region_code, bd: null }),
+        'data-region': region.region_code,
+        onclick: (e) => { e.preventDefault(); selectRegion(region.region_code); } }, region.name));
       crumbs.appendChild(el('span', { className: 'sep' }, '›'));
     });
-    crumbs.appendChild(el('span', { className: 'current' }, answer.region.name));
+    crumbs.appendChild(el('span', { className: 'current' }, regionAnswer.region.name));
 
+    const children = regionAnswer.children;
     const select = $('child-select');
     select.replaceChildren(el('option', { value: '' },
-      answer.children.length ? '选择下级区域（' + answer.children.length + '）…' : '已是最低一级'));
-    answer.children.forEach((child) => select.appendChild(el('option', { value: child.region_code }, child.name)));
-    select.disabled = answer.children.length === 0;
-    return answer;
+      children.length ? '选择下级区域（' + children.length + '）…' : '已是最低一级'));
+    children.forEach((child) => select.appendChild(el('option', { value: child.region_code }, child.name)));
+    select.disabled = children.length === 0;
+    $('month-select').value = state.month;
   }
 
+  // ---- cards -----------------------------------------------------------------------------------------------
+
   function renderCard(card) {
-    const kpi = catalog[card.code] || card;
-    const classes = ['card', card.status];
+    const kpi = catalog[card.code];
+    const classes = ['card', 'status-' + card.status];
+    if (card.data_status !== 'ok') classes.push('no-data');
+    // a by-type KPI keeps its width with or without figures, so the grid does not reflow between regions
+    if (card.breakdowns.length || kpi.breakdown) classes.push('wide');
     if (card.code === state.kpi) classes.push('selected');
-    const parts = card.breakdowns.length
-      ? el('ul', { className: 'parts' }, card.breakdowns.map((part) =>
-        el('li', { title: part.label }, el('span', {}, part.label), el('span', {}, formatValue(part.value, kpi)))))
+
+    let valueNode;
+    if (card.data_status === 'no_data') valueNode = el('div', { className: 'value empty' }, '暂无数据');
+    else if (card.data_status === 'no_value') valueNode = el('div', { className: 'value empty' }, '无法计算');
+    else {
+      const shown = F.value(card.value, kpi);
+      valueNode = el('div', { className: 'value' }, shown.text, shown.unit ? el('span', { className: 'unit' }, shown.unit) : null);
+    }
+
+    const target = card.target_text
+      ? el('span', { className: 'target' }, '目标 ' + F.target(card.target_text, kpi),
+        STATUS_TEXT[card.status] ? [' ', el('b', { className: 'verdict ' + card.status }, STATUS_TEXT[card.status])] : null)
+      : el('span', { className: 'target muted' }, '未设目标');
+    const change = card.data_status === 'no_data' ? null
+      : el('span', { className: 'change ' + changeClass(card.change, kpi) }, '较上月 ' + F.change(card.change, kpi));
+
+    const parts = card.breakdowns.length ? el('ul', { className: 'parts' }, card.breakdowns.map((part) =>
+      el('li', { 'data-breakdown': part.code, title: '查看“' + part.label + '”的趋势与区域对比',
+        className: card.code === state.kpi && state.bd === part.code ? 'selected' : null,
+        onclick: (event) => { event.stopPropagation(); selectKpi(card.code, part.code); } },
+      el('span', { className: 'part-label' }, part.label), el('span', { className: 'num' }, F.valueText(part.value, kpi)))))
       : null;
-    const valueText = formatNumber(card.value, decimals(kpi));
+
     return el('div', {
-      className: classes.join(' '), 'data-kpi': card.code, title: hoverText(kpi, card),
-      onclick: () => selectKpi(card.code),
+      className: classes.join(' '), 'data-kpi': card.code, 'data-status': card.data_status, tabindex: 0,
+      role: 'button', title: hoverText(kpi, card),
+      onclick: () => selectKpi(card.code, null),
+      onkeydown: (event) => { if (event.key === 'Enter') selectKpi(card.code, null); },
     },
     el('div', { className: 'name' }, card.name),
-    el('div', { className: 'value' }, valueText, valueText !== '—' && kpi.unit ? el('span', { className: 'unit' }, kpi.unit) : null),
-    el('div', { className: 'meta' },
-      el('span', {}, formatChange(card.change, kpi)),
-      card.target_text ? el('span', { className: 'status-' + card.status },
-        '目标' + card.target_text + (kpi.unit === '%' ? '%' : '') + ' ' + statusText(card.status)) : null),
+    valueNode,
+    el('div', { className: 'meta' }, change, target),
+    card.data_status !== 'ok' && card.note ? el('div', { className: 'note' }, card.note) : null,
     parts);
   }
 
-  async function renderCards() {
-    const answer = await getJson('/api/v1/kpis?region=' + state.region + '&month=' + state.month);
+  function drawCards(answer) {
+    cards = {};
+    answer.groups.forEach((group) => group.cards.forEach((card) => { cards[card.code] = card; }));
     const box = $('cards');
-    box.replaceChildren();
-    const codes = [];
-    answer.groups.forEach((group) => {
-      group.cards.forEach((card) => codes.push(card.code));
-      box.appendChild(el('section', { className: 'group', 'data-group': group.code },
-        el('h2', {}, group.name),
-        el('div', { className: 'cards' }, group.cards.map(renderCard))));
-    });
-    if (!codes.length) {
-      box.appendChild(el('p', { className: 'muted' }, '该区域在 ' + state.month + ' 暂无指标数据。'));
+    if (theme) {
+      const group = answer.groups.find((g) => g.code === theme.code);
+      box.replaceChildren(el('div', { className: 'cards', 'data-group': theme.code }, group.cards.map(renderCard)));
+      return group.cards.map((c) => c.code);
     }
-    if (!codes.includes(state.kpi)) state.kpi = codes.length ? codes[0] : null;
-    document.querySelectorAll('.card').forEach((node) =>
-      node.classList.toggle('selected', node.dataset.kpi === state.kpi));
+    // The overview: per theme its headline KPIs, how many of its targets are met, and the way into the theme.
+    const shown = [];
+    box.replaceChildren(...themes.map((t) => {
+      const all = t.kpis.map((code) => cards[code]).filter(Boolean);
+      const headline = t.headline_kpis.map((code) => cards[code]).filter(Boolean);
+      headline.forEach((card) => shown.push(card.code));
+      const met = all.filter((c) => c.status === 'met').length;
+      const notMet = all.filter((c) => c.status === 'not_met').length;
+      const noData = all.filter((c) => c.data_status === 'no_data').length;
+      return el('section', { className: 'theme-block', 'data-theme': t.code },
+        el('div', { className: 'theme-head' },
+          el('h2', {}, el('a', { href: themeHref(t) }, t.name)),
+          el('span', { className: 'summary' },
+            el('span', { className: 'chip met' }, '达标 ' + met),
+            el('span', { className: 'chip not_met' }, '未达标 ' + notMet),
+            noData ? el('span', { className: 'chip no-data' }, '暂无数据 ' + noData) : null,
+            el('span', { className: 'chip' }, '共 ' + all.length + ' 项指标')),
+          el('a', { className: 'more', href: themeHref(t) }, '进入专题 ›')),
+        el('div', { className: 'cards' }, headline.map(renderCard)));
+    }));
+    return shown;
   }
 
-  async function renderTrend(kpi) {
-    const answer = await getJson('/api/v1/kpis/' + kpi.code + '/trend?region=' + state.region);
-    if (!chart) chart = echarts.init($('trend-chart'), null, { renderer: 'canvas' });
-    const targetValue = answer.points.length ? answer.points[answer.points.length - 1].target : null;
-    chart.setOption({
-      animation: false,
-      grid: { left: 70, right: 30, top: 30, bottom: 30 },
-      tooltip: {
-        trigger: 'axis',
-        valueFormatter: (value) => formatValue(value === undefined ? null : value, kpi),
-      },
-      xAxis: { type: 'category', data: answer.points.map((p) => p.month) },
-      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v) => formatNumber(v, kpi.ratio ? 1 : 0) } },
-      series: [{
-        name: kpi.name, type: 'line', smooth: false, symbolSize: 7, connectNulls: false,
-        itemStyle: { color: '#8c1c13' },
-        data: answer.points.map((p) => p.value),
-        markLine: targetValue === null ? undefined : {
-          symbol: 'none', lineStyle: { color: '#2e7d32', type: 'dashed' },
-          label: { formatter: '目标 ' + answer.target_text },
-          data: [{ yAxis: targetValue }],
-        },
-      }],
-    }, true);
-  }
-
-  async function renderChildren(kpi) {
-    const answer = await getJson('/api/v1/kpis/' + kpi.code + '/children?region=' + state.region + '&month=' + state.month);
-    const body = $('children-table').querySelector('tbody');
-    body.replaceChildren();
-    answer.rows.forEach((row) => {
-      const drill = row.has_children ? () => selectRegion(row.region_code) : null;
-      body.appendChild(el('tr', {
-        className: drill ? 'drill' : null, 'data-region': row.region_code, onclick: drill,
-        title: hoverText(kpi, row) + (drill ? '\n点击查看下级区域' : ''),
-      },
-      el('td', {}, drill ? el('a', {}, row.region_name) : row.region_name),
-      el('td', { className: 'num' }, formatValue(row.value, kpi)),
-      el('td', { className: 'num' }, formatCount(row.numerator)),
-      el('td', { className: 'num' }, formatCount(row.denominator)),
-      el('td', { className: row.status + '-text' }, row.target !== null ? statusText(row.status) : '—')));
+  function markSelected() {
+    document.querySelectorAll('.card').forEach((node) => {
+      node.classList.toggle('selected', node.dataset.kpi === state.kpi);
+      node.querySelectorAll('.parts li').forEach((li) =>
+        li.classList.toggle('selected', node.dataset.kpi === state.kpi && li.dataset.breakdown === state.bd));
     });
-    $('children-title').textContent = '下级区域（' + answer.region.name + '）';
-    const empty = $('children-empty');
-    empty.hidden = answer.rows.length > 0;
-    empty.textContent = answer.region.level >= 5 ? '社区（村）是最低一级，没有下级区域。' : '该指标在下级区域没有数据。';
-    $('children-table').hidden = answer.rows.length === 0;
+  }
+
+  // ---- the selected KPI: trend, definition, breakdown, comparison --------------------------------------------
+
+  function figuresShown() {
+    const card = cards[state.kpi];
+    if (!card) return null;
+    if (!state.bd) return card;
+    const part = card.breakdowns.find((p) => p.code === state.bd);
+    return part ? { ...part, target_text: card.target_text, status: 'none',
+      note: part.data_status === 'no_value' ? '分母为 0，无法计算。' : null } : null;
   }
 
   async function renderDetail() {
-    const detail = $('detail');
-    if (!state.kpi) { detail.hidden = true; return; }
-    detail.hidden = false;
+    const my = ++detailTicket;
     const kpi = catalog[state.kpi];
-    $('detail-title').textContent = kpi.name + (kpi.unit ? '（' + kpi.unit + '）' : '');
-    $('detail-formula').textContent = '计算公式：' + kpi.formula + (kpi.target_text ? '　目标：' + kpi.target_text : '');
-    await Promise.all([renderTrend(kpi), renderChildren(kpi)]);
+    const card = cards[state.kpi];
+    if (!kpi || !card) { $('detail').hidden = true; return; }
+    $('detail').hidden = false;
+    if (state.bd && !card.breakdowns.some((p) => p.code === state.bd)) state.bd = null;
+    const part = state.bd ? card.breakdowns.find((p) => p.code === state.bd) : null;
+    $('detail-title').textContent = kpi.name + (part ? ' · ' + part.label : '') + (kpi.unit ? '（' + kpi.unit + '）' : '');
+    $('detail-place').textContent = regionAnswer.region.name + ' · ' + F.month(state.month);
+    drawDefinition(kpi, card);
+    drawBreakdown(kpi, card);
+    const bd = state.bd ? '&breakdown=' + encodeURIComponent(state.bd) : '';
+    await Promise.all([renderTrend(kpi, bd, my), renderComparison(kpi, bd, my)]);
   }
 
+  function drawDefinition(kpi, card) {
+    const figures = figuresShown();
+    const part = state.bd ? card.breakdowns.find((p) => p.code === state.bd) : null;
+    const pair = (term, ...value) => [el('dt', {}, term), el('dd', {}, ...value)];
+    let valueText;
+    if (!figures || figures.data_status === 'no_data') valueText = '暂无数据';
+    else if (figures.data_status === 'no_value') valueText = '无法计算（分母为 0）';
+    else valueText = F.valueText(figures.value, kpi);
+    const verdict = !part && STATUS_TEXT[card.status]
+      ? el('b', { className: 'verdict ' + card.status }, STATUS_TEXT[card.status]) : (card.target_text ? '—' : '未设目标');
+    $('definition').replaceChildren(
+      el('h3', {}, '指标说明'),
+      el('dl', { className: 'definition-list' },
+        pair('指标', kpi.name, ' ', el('code', {}, kpi.code)),
+        pair('计算公式', el('span', { className: 'formula' }, kpi.formula)),
+        pair('数据来源', el('span', { className: 'sources' }, sourcesText(kpi))),
+        pair('单位', kpi.unit || '无（比值）'),
+        pair('指标方向', kpi.direction_text),
+        pair('目标值', card.target_text ? F.target(card.target_text, kpi) : '未设定'),
+        pair('统计层级', kpi.levels_text)),
+      el('h4', {}, regionAnswer.region.name + ' · ' + F.month(state.month) + (part ? ' · ' + part.label : '')),
+      el('dl', { className: 'figures' },
+        pair('指标值', el('span', { className: 'figure-value' }, valueText)),
+        pair('分子', el('span', { className: 'figure-numerator' },
+          figures && figures.data_status !== 'no_data' ? F.count(figures.numerator) : '—')),
+        pair('分母', el('span', { className: 'figure-denominator' },
+          !kpi.ratio ? '—（计数指标，无分母）' : figures && figures.data_status !== 'no_data' ? F.count(figures.denominator) : '—')),
+        pair('计算', figures && figures.data_status !== 'no_data' ? calculation(kpi, figures) : '—'),
+        pair('达标情况', verdict)),
+      el('p', { className: 'note', hidden: !figures || figures.data_status === 'ok' },
+        figures && figures.data_status !== 'ok' ? figures.note || card.note : null));
+  }
+
+  function drawBreakdown(kpi, card) {
+    const panel = $('breakdown-panel');
+    if (!card.breakdowns.length) { panel.hidden = true; return; }
+    panel.hidden = false;
+    $('breakdown-title').textContent = '分项构成（' + regionAnswer.region.name + ' · ' + F.month(state.month) + '）';
+    const parts = card.breakdowns;
+    const select = (code) => selectKpi(kpi.code, code);
+    $('breakdown-table').replaceChildren(
+      el('thead', {}, el('tr', {}, el('th', {}, '分项'), el('th', { className: 'num' }, '指标值'),
+        el('th', { className: 'num' }, '分子'), el('th', { className: 'num' }, '分母'), el('th', { className: 'num' }, '较上月'))),
+      el('tbody', {},
+        el('tr', { className: 'drill' + (state.bd ? '' : ' current'), 'data-breakdown': '', onclick: () => select(null) },
+          el('td', {}, '合计'), el('td', { className: 'num' }, F.valueText(card.value, kpi)),
+          el('td', { className: 'num' }, F.count(card.numerator)), el('td', { className: 'num' }, F.count(card.denominator)),
+          el('td', { className: 'num' }, F.change(card.change, kpi))),
+        parts.map((p) => el('tr', { className: 'drill' + (state.bd === p.code ? ' current' : ''), 'data-breakdown': p.code,
+          onclick: () => select(p.code) },
+        el('td', {}, p.label), el('td', { className: 'num' }, F.valueText(p.value, kpi)),
+        el('td', { className: 'num' }, F.count(p.numerator)), el('td', { className: 'num' }, F.count(p.denominator)),
+        el('td', { className: 'num' }, F.change(p.change, kpi))))));
+    const c = chart('breakdown-chart');
+    c.setOption({
+      animation: false,
+      grid: { left: 150, right: 60, top: 10, bottom: 24 },
+      tooltip: { trigger: 'item', formatter: (p) => esc(parts[p.dataIndex].label) + '：' + F.valueText(parts[p.dataIndex].value, kpi) },
+      xAxis: valueAxis(kpi, {}),
+      yAxis: { type: 'category', inverse: true, data: parts.map((p) => p.label) },
+      series: [{ type: 'bar', name: kpi.name, barMaxWidth: 18, data: parts.map((p) => ({
+        value: p.value, itemStyle: { color: state.bd === p.code ? COLORS.main : COLORS.neutral } })),
+      label: { show: true, position: 'right', formatter: (p) => F.valueText(parts[p.dataIndex].value, kpi) } }],
+    }, true);
+    c.off('click');
+    c.on('click', (p) => select(parts[p.dataIndex].code));
+    c.resize();
+  }
+
+  async function renderTrend(kpi, bd, my) {
+    const answer = await getJson('/api/v1/kpis/' + kpi.code + '/trend?region=' + encodeURIComponent(state.region) + bd);
+    if (my !== detailTicket) return;
+    const points = answer.points;
+    const hasTarget = points.some((p) => F.isNumber(p.target));
+    const hasData = points.some((p) => F.isNumber(p.value));
+    const series = [{
+      name: kpi.name, type: 'line', symbolSize: 7, connectNulls: false, itemStyle: { color: COLORS.main },
+      lineStyle: { width: 2 },
+      data: points.map((p) => ({ value: p.value, itemStyle: p.status === 'not_met' ? { color: COLORS.notMet } : undefined })),
+    }];
+    if (hasTarget) {
+      series.push({ name: '目标', type: 'line', symbol: 'none', step: 'middle',
+        lineStyle: { color: COLORS.target, type: 'dashed', width: 1.5 }, itemStyle: { color: COLORS.target },
+        data: points.map((p) => p.target) });
+    }
+    chart('trend-chart').setOption({
+      animation: false,
+      grid: { left: 70, right: 24, top: 36, bottom: 30 },
+      legend: { top: 0, right: 10, data: series.map((s) => s.name) },
+      graphic: hasData ? [] : NO_DATA_GRAPHIC,
+      tooltip: {
+        trigger: 'axis',
+        formatter: (items) => {
+          const p = points[items[0].dataIndex];
+          const lines = [F.month(p.month)];
+          if (p.data_status === 'no_data') lines.push('暂无数据');
+          else {
+            lines.push(kpi.name + '：' + (F.isNumber(p.value) ? F.valueText(p.value, kpi) : '无法计算'));
+            lines.push('分子 ' + F.count(p.numerator) + (kpi.ratio ? '，分母 ' + F.count(p.denominator) : ''));
+          }
+          if (F.isNumber(p.target)) lines.push('目标 ' + F.target(answer.target_text, kpi));
+          return lines.map(esc).join('<br>');
+        },
+      },
+      xAxis: { type: 'category', data: points.map((p) => F.month(p.month)) },
+      yAxis: valueAxis(kpi, { scale: true }),
+      series,
+    }, true);
+  }
+
+  async function renderComparison(kpi, bd, my) {
+    const region = regionAnswer.region;
+    // A community has no children: compare it with its siblings instead.
+    const siblings = regionAnswer.children.length === 0 && regionAnswer.ancestors.length > 0;
+    const base = siblings ? regionAnswer.ancestors[regionAnswer.ancestors.length - 1] : region;
+    const answer = await getJson('/api/v1/kpis/' + kpi.code + '/children?region=' + base.region_code
+      + '&month=' + state.month + bd);
+    if (my !== detailTicket) return;
+    comparison = { answer, siblings, kpi, base };
+    drawComparison();
+  }
+
+  function sortBy(key) {
+    sort = sort.key === key ? { key, dir: -sort.dir } : { key, dir: key === 'region_code' ? 1 : -1 };
+    if (comparison) drawComparison();
+  }
+
+  function sortedRows(rows) {
+    const { key, dir } = sort;
+    return rows.slice().sort((a, b) => {
+      const x = a[key];
+      const y = b[key];
+      const xMissing = x === null || x === undefined;
+      const yMissing = y === null || y === undefined;
+      if (xMissing || yMissing) return xMissing === yMissing ? a.region_code.localeCompare(b.region_code) : xMissing ? 1 : -1;
+      return (typeof x === 'string' ? x.localeCompare(y) : x - y) * dir;
+    });
+  }
+
+  function drawComparison() {
+    const { answer, siblings, kpi, base } = comparison;
+    $('compare-title').textContent = (siblings ? '同级区域对比（' : '下级区域对比（') + base.name + '下辖）';
+    document.querySelectorAll('#children-table th[data-sort]').forEach((th) => {
+      th.classList.toggle('sorted', th.dataset.sort === sort.key);
+      th.setAttribute('aria-sort', th.dataset.sort !== sort.key ? 'none' : sort.dir > 0 ? 'ascending' : 'descending');
+      th.dataset.dir = th.dataset.sort === sort.key ? (sort.dir > 0 ? '▲' : '▼') : '';
+    });
+    const rows = sortedRows(answer.rows);
+    const withData = rows.filter((r) => r.data_status !== 'no_data');
+    const empty = $('compare-empty');
+    if (!withData.length) {
+      empty.textContent = !rows.length ? '该区域没有下级区域。' : (rows[0].note || '下级区域暂无数据。');
+    }
+    empty.hidden = withData.length > 0;
+
+    const body = $('children-table').querySelector('tbody');
+    body.replaceChildren(...rows.map((row) => el('tr', {
+      className: 'drill' + (siblings && row.region_code === state.region ? ' current' : ''),
+      'data-region': row.region_code, title: hoverText(kpi, row) + '\n点击查看' + row.region_name,
+      onclick: () => selectRegion(row.region_code),
+    },
+    el('td', {}, el('a', { href: '?' + query({ ...state, region: row.region_code }),
+      onclick: (e) => e.preventDefault() }, row.region_name)),
+    el('td', { className: 'num' }, row.data_status === 'no_data' ? '暂无数据'
+      : row.data_status === 'no_value' ? '无法计算' : F.valueText(row.value, kpi)),
+    el('td', { className: 'num' }, F.count(row.numerator)),
+    el('td', { className: 'num' }, kpi.ratio ? F.count(row.denominator) : '—'),
+    el('td', { className: 'verdict ' + row.status }, STATUS_TEXT[row.status] || '—'))));
+
+    const lines = [];
+    const target = rows.map((r) => r.target).find(F.isNumber);
+    if (F.isNumber(target)) {
+      lines.push({ yAxis: target, lineStyle: { color: COLORS.target, type: 'dashed' },
+        label: { formatter: '目标 ' + F.number(target, F.decimals(kpi)), position: 'insideEndTop' } });
+    }
+    if (F.isNumber(answer.parent_value)) {
+      lines.push({ yAxis: answer.parent_value, lineStyle: { color: COLORS.parent, type: 'dotted' },
+        label: { formatter: base.name + ' ' + F.number(answer.parent_value, F.decimals(kpi)), position: 'insideStartTop' } });
+    }
+    const c = chart('compare-chart');
+    c.setOption({
+      animation: false,
+      grid: { left: 64, right: 20, top: 24, bottom: rows.length > 6 ? 70 : 36 },
+      graphic: withData.length ? [] : NO_DATA_GRAPHIC,
+      tooltip: { trigger: 'item', formatter: (p) => esc(rows[p.dataIndex].region_name) + '：' + F.valueText(rows[p.dataIndex].value, kpi) },
+      xAxis: { type: 'category', data: rows.map((r) => r.region_name),
+        axisLabel: { interval: 0, rotate: rows.length > 6 ? 35 : 0, fontSize: 11 } },
+      yAxis: valueAxis(kpi, {}),
+      series: [{
+        type: 'bar', name: kpi.name, barMaxWidth: 36,
+        data: rows.map((r) => ({ value: r.value, itemStyle: { color: siblings && r.region_code === state.region
+          ? COLORS.main : statusColor(r.status) } })),
+        markLine: lines.length ? { symbol: 'none', silent: true, data: lines } : undefined,
+      }],
+    }, true);
+    c.off('click');
+    c.on('click', (p) => selectRegion(rows[p.dataIndex].region_code));
+  }
+
+  // ---- the population pyramid (人口概况) --------------------------------------------------------------------
+
+  async function renderPyramid(my) {
+    const answer = await getJson('/api/v1/population/pyramid?' + placeQuery());
+    if (my !== renderTicket) return;
+    const all = $('pyramid-all').checked;
+    const bands = answer.bands.filter((b) => all || b.elderly);
+    const max = roundUp(Math.max(1, ...bands.flatMap((b) => [b.male, b.female, b.previous_male, b.previous_female]
+      .filter(F.isNumber))));
+    $('pyramid-current-title').textContent = F.month(answer.month) + '　' + answer.region.name
+      + (answer.has_data ? '　合计 ' + F.count(answer.totals.total) + ' 人' : '');
+    $('pyramid-previous-title').textContent = F.month(answer.previous_month) + '（上年同期）'
+      + (answer.has_previous ? '　合计 ' + F.count(answer.previous_totals.total) + ' 人' : '');
+    drawPyramid('pyramid-chart', bands, 'male', 'female', answer.has_data, max);
+    drawPyramid('pyramid-previous-chart', bands, 'previous_male', 'previous_female', answer.has_previous, max);
+
+    const share = (n, totals) => (F.isNumber(n) && totals && totals.total ? F.number(n * 100 / totals.total, 2) + '%' : '—');
+    const diff = (b) => (F.isNumber(b.total) && F.isNumber(b.previous_total) ? F.change(b.total - b.previous_total, { unit: '人' }) : '—');
+    const t = answer.totals;
+    const p = answer.previous_totals;
+    $('pyramid-table').replaceChildren(
+      el('thead', {}, el('tr', {}, ['年龄段', '男', '女', '合计', '占总人口', '上年同期', '较上年'].map((h, i) =>
+        el('th', { className: i ? 'num' : null }, h)))),
+      el('tbody', {}, answer.bands.map((b) => el('tr', { className: b.elderly ? 'elderly' : null, 'data-band': b.age_band },
+        el('td', {}, b.label), el('td', { className: 'num' }, F.count(b.male)), el('td', { className: 'num' }, F.count(b.female)),
+        el('td', { className: 'num' }, F.count(b.total)), el('td', { className: 'num' }, share(b.total, t)),
+        el('td', { className: 'num' }, F.count(b.previous_total)), el('td', { className: 'num' }, diff(b))))),
+      el('tfoot', {},
+        el('tr', {}, el('td', {}, '60岁及以上'), el('td', {}), el('td', {}),
+          el('td', { className: 'num' }, t ? F.count(t.elderly) : '—'), el('td', { className: 'num' }, share(t && t.elderly, t)),
+          el('td', { className: 'num' }, p ? F.count(p.elderly) : '—'),
+          el('td', { className: 'num' }, t && p ? F.change(t.elderly - p.elderly, { unit: '人' }) : '—')),
+        el('tr', {}, el('td', {}, '合计'), el('td', { className: 'num' }, t ? F.count(t.male) : '—'),
+          el('td', { className: 'num' }, t ? F.count(t.female) : '—'), el('td', { className: 'num' }, t ? F.count(t.total) : '—'),
+          el('td', { className: 'num' }, t ? '100%' : '—'), el('td', { className: 'num' }, p ? F.count(p.total) : '—'),
+          el('td', { className: 'num' }, t && p ? F.change(t.total - p.total, { unit: '人' }) : '—'))));
+    if (!answer.bands.length) {
+      $('pyramid-table').querySelector('tbody').appendChild(el('tr', {}, el('td', { colspan: 7, className: 'muted' },
+        '该区域本月暂无人口年龄结构数据。')));
+    }
+  }
+
+  function drawPyramid(id, bands, maleKey, femaleKey, hasData, max) {
+    const people = (v) => F.count(Math.abs(v)) + ' 人';
+    chart(id).setOption({
+      animation: false,
+      grid: { left: 84, right: 24, top: 30, bottom: 28 },
+      legend: { top: 0, data: ['男', '女'] },
+      graphic: hasData ? [] : NO_DATA_GRAPHIC,
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
+        formatter: (items) => esc(items[0].name) + '<br>' + items.map((i) => i.seriesName + '：' + people(i.value)).join('<br>') },
+      xAxis: { type: 'value', min: -max, max, axisLabel: { formatter: (v) => F.count(Math.abs(v)) } },
+      yAxis: { type: 'category', data: bands.map((b) => b.label), axisTick: { show: false } },
+      series: [
+        { name: '男', type: 'bar', stack: 'people', barCategoryGap: '15%', itemStyle: { color: COLORS.male },
+          data: hasData ? bands.map((b) => -(b[maleKey] || 0)) : [] },
+        { name: '女', type: 'bar', stack: 'people', itemStyle: { color: COLORS.female },
+          data: hasData ? bands.map((b) => b[femaleKey] || 0) : [] },
+      ],
+    }, true);
+  }
+
+  // ---- rendering and actions -------------------------------------------------------------------------------
+
   async function renderAll() {
-    $('error').hidden = true;
-    saveState();
+    const my = ++renderTicket;
+    hideError();
     try {
-      await renderRegion();
-      await renderCards();
-      saveState();
-      await renderDetail();
+      const group = theme ? '&group=' + theme.code : '';
+      const [regionA, cardsA] = await Promise.all([
+        getJson('/api/v1/regions/' + encodeURIComponent(state.region)),
+        getJson('/api/v1/kpis?' + placeQuery() + group)]);
+      if (my !== renderTicket) return;
+      regionAnswer = regionA;
+      drawRegion();
+      const codes = drawCards(cardsA);
+      if (!codes.includes(state.kpi)) {
+        state.kpi = codes.find((code) => cards[code].data_status === 'ok') || codes[0] || null;
+        state.bd = null;
+      }
+      markSelected();
+      saveState(false);
+      await Promise.all([renderDetail(), theme && theme.code === 'population' ? renderPyramid(my) : null]);
     } catch (error) {
+      if (my !== renderTicket) return;
       if (error.status === 503) { await start(); return; }
+      if ((error.status === 404 || error.status === 400) && city && state.region !== city.region_code) {
+        // a bookmarked region the live version no longer has: say so, and show the city
+        state.region = city.region_code;
+        saveState(false);
+        await renderAll();
+        showError(new Error(error.message + ' 已改为显示' + city.name + '。'));
+        return;
+      }
       showError(error);
     }
   }
 
-  // ---- actions -----------------------------------------------------------------------------------------------
-
-  function selectRegion(code) {
-    state.region = code;
+  /** A new region or month: a history entry, then everything redrawn. */
+  function go() {
+    saveState(true);
     renderAll();
   }
 
-  async function selectKpi(code) {
+  function selectRegion(code) {
+    state.region = code;
+    go();
+  }
+
+  async function selectKpi(code, breakdown) {
     state.kpi = code;
-    document.querySelectorAll('.card').forEach((node) => node.classList.toggle('selected', node.dataset.kpi === code));
-    saveState();
+    state.bd = breakdown || null;
+    markSelected();
+    saveState(false);
     try { await renderDetail(); } catch (error) { showError(error); }
   }
 
@@ -250,36 +642,37 @@
     try {
       const status = await getJson('/api/v1/status');
       if (!status.published) {
-        $('dashboard').hidden = true;
-        $('version-badge').hidden = true;
+        $('app').hidden = true;
+        window.Shell.setVersion(null);
         const notice = $('notice');
         notice.textContent = status.message;
         notice.hidden = false;
-        setTimeout(start, 10000);  // show the data as soon as a version is published
+        version = null;
+        setTimeout(start, 10000);  // show the figures as soon as a version is published
         return;
       }
       $('notice').hidden = true;
-      state.version = status.version;
-      $('version-badge').textContent = '数据版本 ' + status.version;
-      $('version-badge').hidden = false;
+      version = status.version;
+      window.Shell.setVersion(version);
 
-      const [catalogAnswer, monthsAnswer, cities] = await Promise.all([
-        getJson('/api/v1/catalog'), getJson('/api/v1/months'), getJson('/api/v1/regions')]);
+      const [catalogA, monthsA, cities, themesA] = await Promise.all([
+        getJson('/api/v1/catalog'), getJson('/api/v1/months'), getJson('/api/v1/regions'), getJson('/api/v1/themes')]);
       catalog = {};
-      catalogAnswer.kpis.forEach((kpi) => { catalog[kpi.code] = kpi; });
-
-      const params = new URLSearchParams(location.search);
-      state.region = state.region || params.get('region') || (cities.length ? cities[0].region_code : null);
-      const wanted = state.month || params.get('month');
-      state.month = monthsAnswer.months.includes(wanted) ? wanted : monthsAnswer.latest;
-      state.kpi = state.kpi || params.get('kpi');
-
-      const monthSelect = $('month-select');
-      monthSelect.replaceChildren(...monthsAnswer.months.slice().reverse().map((m) =>
-        el('option', { value: m }, m.replace('-', '年') + '月')));
-      monthSelect.value = state.month;
-
-      $('dashboard').hidden = false;
+      catalogA.kpis.forEach((kpi) => { catalog[kpi.code] = kpi; });
+      themes = themesA;
+      months = monthsA.months;
+      city = cities[0] || null;
+      if (isTheme) {
+        theme = themes.find((t) => t.code === themeCode) || null;
+        if (!theme) throw new Error('没有这个专题页面：' + themeCode);
+        document.title = theme.name + ' · ' + window.Shell.TITLE;
+      }
+      readState();
+      if (!$('detail')) layout();
+      $('month-select').replaceChildren(...months.slice().reverse().map((m) => el('option', { value: m }, F.month(m))));
+      $('month-select').value = state.month;
+      window.Shell.setPlace(state.region, state.month);
+      $('app').hidden = false;
       await renderAll();
     } catch (error) {
       showError(error);
@@ -290,14 +683,13 @@
   async function watchVersion() {
     try {
       const status = await getJson('/api/v1/status');
-      if (status.published && state.version !== null && status.version !== state.version) await start();
+      if (status.published && version !== null && status.version !== version) await start();
     } catch (ignored) { /* the next poll tries again */ }
   }
 
   document.addEventListener('DOMContentLoaded', () => {
-    $('month-select').addEventListener('change', (event) => { state.month = event.target.value; renderAll(); });
-    $('child-select').addEventListener('change', (event) => { if (event.target.value) selectRegion(event.target.value); });
-    window.addEventListener('resize', () => chart && chart.resize());
+    window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
+    window.addEventListener('popstate', () => { readState(); renderAll(); });
     setInterval(watchVersion, 30000);
     start();
   });

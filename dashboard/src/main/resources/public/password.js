@@ -12,7 +12,7 @@
       return;
     }
     try {
-      await Aging.api('/api/v1/session/password', {
+      await Shell.api('/api/v1/session/password', {
         method: 'POST', json: { current_password: $('current').value, new_password: $('new').value },
       });
       location.href = '/';
@@ -24,7 +24,7 @@
 
   document.addEventListener('DOMContentLoaded', async () => {
     $('password-form').addEventListener('submit', change);
-    const me = await Aging.session();
+    const me = await Shell.session();
     $('first-login').hidden = !me.must_change_password;
   });
 })();

@@ -67,7 +67,7 @@
 
   async function loadFeeds() {
     const unit = me.role === 'admin' ? $('unit-select').value : '';
-    const answer = await Aging.api('/api/v1/feeds' + (unit ? '?unit=' + encodeURIComponent(unit) : ''));
+    const answer = await Shell.api('/api/v1/feeds' + (unit ? '?unit=' + encodeURIComponent(unit) : ''));
     feeds = answer.feeds;
     if (!units.length) units = answer.units;
     renderFeedOptions();
@@ -113,7 +113,7 @@
       setProgress(0.5, '上传完成，正在校验…');
       polling = setInterval(async () => {
         try {
-          const p = await Aging.api('/api/v1/uploads/' + uploadId + '/progress');
+          const p = await Shell.api('/api/v1/uploads/' + uploadId + '/progress');
           if (p.phase === 'done') return;
           const fraction = p.fraction === null || p.fraction === undefined ? null : 0.5 + 0.5 * p.fraction;
           setProgress(fraction, '正在校验：已检查 ' + p.rows_checked.toLocaleString('zh-CN') + ' 行'
@@ -130,7 +130,7 @@
         showReport(body);
         loadHistory();
       } else if (xhr.status === 401) {
-        Aging.toLogin();
+        Shell.toLogin();
       } else {
         $('progress-box').hidden = true;
         showUploadError(body.error || ('上传失败（HTTP ' + xhr.status + '）'));
@@ -196,7 +196,7 @@
 
   async function openBatch(id) {
     try {
-      showReport(await Aging.api('/api/v1/batches/' + encodeURIComponent(id)));
+      showReport(await Shell.api('/api/v1/batches/' + encodeURIComponent(id)));
       $('report').scrollIntoView();
     } catch (e) { showUploadError(e.message); }
   }
@@ -207,7 +207,7 @@
     const params = new URLSearchParams();
     if ($('history-feed').value) params.set('feed', $('history-feed').value);
     if (me.role !== 'uploader' && $('history-unit').value) params.set('unit', $('history-unit').value);
-    const rows = await Aging.api('/api/v1/batches?' + params.toString());
+    const rows = await Shell.api('/api/v1/batches?' + params.toString());
     const body = $('history-table').querySelector('tbody');
     body.replaceChildren(...rows.map((b) => {
       const actions = [el('a', { href: '#', onclick: (e) => { e.preventDefault(); openBatch(b.batch_id); } }, '查看')];
@@ -245,7 +245,7 @@
   async function restore(batch) {
     if (!confirm('用批次 ' + batch.batch_id + ' 的原文件重新生成一个在用批次？原有批次都会保留。')) return;
     try {
-      showReport(await Aging.api('/api/v1/batches/' + encodeURIComponent(batch.batch_id) + '/restore', { method: 'POST' }));
+      showReport(await Shell.api('/api/v1/batches/' + encodeURIComponent(batch.batch_id) + '/restore', { method: 'POST' }));
       loadHistory();
     } catch (e) { showUploadError(e.message); }
   }
@@ -269,12 +269,12 @@
 
   document.addEventListener('DOMContentLoaded', async () => {
     wireDropZone();
-    me = await Aging.session();
+    me = await Shell.session();
     if (me.role === 'admin') {
       $('unit-label').hidden = false;
       $('history-unit-label').hidden = false;
     }
-    const first = await Aging.api('/api/v1/feeds');
+    const first = await Shell.api('/api/v1/feeds');
     units = first.units;
     feeds = first.feeds;
     if (me.role === 'admin') {

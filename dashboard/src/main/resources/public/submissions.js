@@ -13,7 +13,7 @@
 
   async function load() {
     const month = $('month-input').value.trim();
-    const answer = await Aging.api('/api/v1/submissions' + (month ? '?month=' + encodeURIComponent(month) : ''));
+    const answer = await Shell.api('/api/v1/submissions' + (month ? '?month=' + encodeURIComponent(month) : ''));
     $('month-input').value = answer.month;
     const params = new URLSearchParams(location.search);
     params.set('month', answer.month);

@@ -14,7 +14,10 @@ import cn.yinling.dashboard.auth.AuthController;
 import cn.yinling.dashboard.auth.AuthFilter;
 import cn.yinling.dashboard.auth.Role;
 import cn.yinling.dashboard.catalog.CatalogController;
+import cn.yinling.dashboard.catalog.ThemePage;
+import cn.yinling.dashboard.catalog.Themes;
 import cn.yinling.dashboard.kpi.KpiController;
+import cn.yinling.dashboard.population.PyramidController;
 import cn.yinling.dashboard.portal.BatchController;
 import cn.yinling.dashboard.portal.FeedController;
 import cn.yinling.dashboard.portal.SubmissionController;
@@ -59,9 +62,12 @@ public final class DashboardApp {
 
     /** An unstarted app; call {@code start(port)} on it, or hand it to JavalinTest. */
     public static Javalin create(Dependencies deps) {
-        CatalogController catalog = new CatalogController(deps);
+        Themes themes = new Themes(deps.catalog());
+        CatalogController catalog = new CatalogController(deps, themes);
         RegionController regions = new RegionController(deps);
         KpiController kpis = new KpiController(deps);
+        PyramidController population = new PyramidController(deps);
+        ThemePage themePage = new ThemePage(themes);
         AuthController auth = new AuthController(deps);
         AuthFilter access = new AuthFilter(deps.accounts(), deps.tokens(), deps.audit());
         BatchController batches = new BatchController(deps);
@@ -91,51 +97,58 @@ public final class DashboardApp {
             });
             // /webjars/echarts/5.3.1/dist/echarts.min.js, served from the WebJar on the class path
             config.staticFiles.enableWebjars();
-            config.router.apiBuilder(() -> path("/api/v1", () -> {
-                get("/openapi.json", DashboardApp::openApi, Access.ANYONE);
+            config.router.apiBuilder(() -> {
+                // pages: index.html (the overview) and the portal's pages are static files; one page per theme
+                get("/themes/{group}", themePage::page, EVERYONE);
+                path("/api/v1", () -> {
+                    get("/openapi.json", DashboardApp::openApi, Access.ANYONE);
 
-                get("/session/csrf", auth::loginCsrf, Access.ANYONE);
-                post("/session", auth::login, Access.ANYONE);
-                get("/session", auth::me, SELF);
-                post("/session/logout", auth::logout, SELF);
-                post("/session/password", auth::changePassword, SELF);
+                    get("/session/csrf", auth::loginCsrf, Access.ANYONE);
+                    post("/session", auth::login, Access.ANYONE);
+                    get("/session", auth::me, SELF);
+                    post("/session/logout", auth::logout, SELF);
+                    post("/session/password", auth::changePassword, SELF);
 
-                get("/status", catalog::status, EVERYONE);
-                get("/catalog", catalog::catalog, EVERYONE);
-                get("/months", catalog::months, EVERYONE);
-                get("/regions", regions::top, EVERYONE);
-                get("/regions/{code}", regions::one, EVERYONE);
-                get("/kpis", kpis::cards, EVERYONE);
-                get("/kpis/{code}/trend", kpis::trend, EVERYONE);
-                get("/kpis/{code}/children", kpis::children, EVERYONE);
+                    get("/status", catalog::status, EVERYONE);
+                    get("/catalog", catalog::catalog, EVERYONE);
+                    get("/themes", catalog::themes, EVERYONE);
+                    get("/months", catalog::months, EVERYONE);
+                    get("/regions", regions::top, EVERYONE);
+                    get("/regions/{code}", regions::one, EVERYONE);
+                    get("/kpis", kpis::cards, EVERYONE);
+                    get("/kpis/{code}", kpis::one, EVERYONE);
+                    get("/kpis/{code}/trend", kpis::trend, EVERYONE);
+                    get("/kpis/{code}/children", kpis::children, EVERYONE);
+                    get("/population/pyramid", population::pyramid, EVERYONE);
 
-                get("/feeds", feeds::feeds, PORTAL_READERS);
-                get("/templates/{feed}", feeds::template, PORTAL_READERS);
-                post("/batches", batches::upload, UPLOADERS);
-                get("/batches", batches::list, PORTAL_READERS);
-                get("/batches/{id}", batches::batch, BATCH_READERS);
-                get("/batches/{id}/rejections", batches::rejections, BATCH_READERS);
-                post("/batches/{id}/restore", batches::restore, ADMINS);
-                get("/uploads/{id}/progress", batches::progress, Role.uploader, Role.admin);
-                get("/submissions", submissions::matrix, PLANNERS);
+                    get("/feeds", feeds::feeds, PORTAL_READERS);
+                    get("/templates/{feed}", feeds::template, PORTAL_READERS);
+                    post("/batches", batches::upload, UPLOADERS);
+                    get("/batches", batches::list, PORTAL_READERS);
+                    get("/batches/{id}", batches::batch, BATCH_READERS);
+                    get("/batches/{id}/rejections", batches::rejections, BATCH_READERS);
+                    post("/batches/{id}/restore", batches::restore, ADMINS);
+                    get("/uploads/{id}/progress", batches::progress, Role.uploader, Role.admin);
+                    get("/submissions", submissions::matrix, PLANNERS);
 
-                get("/admin/users", accounts::users, ADMINS);
-                post("/admin/users", accounts::createUser, ADMINS);
-                post("/admin/users/{id}/reset-password", accounts::resetPassword, ADMINS);
-                post("/admin/users/{id}/disable", ctx -> accounts.setDisabled(ctx, true), ADMINS);
-                post("/admin/users/{id}/enable", ctx -> accounts.setDisabled(ctx, false), ADMINS);
-                get("/admin/tokens", accounts::tokens, ADMINS);
-                post("/admin/tokens", accounts::createToken, ADMINS);
-                post("/admin/tokens/revoke", accounts::revokeTokens, ADMINS);
-                get("/admin/units", cityConfig::units, ADMINS);
-                put("/admin/units", cityConfig::saveUnits, ADMINS);
-                get("/admin/targets", cityConfig::targets, ADMINS);
-                put("/admin/targets", cityConfig::saveTargets, ADMINS);
-                get("/admin/audit", audit::page, ADMINS);
-                get("/admin/etl-runs", etl::list, ADMINS);
-                post("/admin/etl-runs", etl::start, ADMINS);
-                get("/admin/etl-runs/{id}", etl::one, ADMINS);
-            }));
+                    get("/admin/users", accounts::users, ADMINS);
+                    post("/admin/users", accounts::createUser, ADMINS);
+                    post("/admin/users/{id}/reset-password", accounts::resetPassword, ADMINS);
+                    post("/admin/users/{id}/disable", ctx -> accounts.setDisabled(ctx, true), ADMINS);
+                    post("/admin/users/{id}/enable", ctx -> accounts.setDisabled(ctx, false), ADMINS);
+                    get("/admin/tokens", accounts::tokens, ADMINS);
+                    post("/admin/tokens", accounts::createToken, ADMINS);
+                    post("/admin/tokens/revoke", accounts::revokeTokens, ADMINS);
+                    get("/admin/units", cityConfig::units, ADMINS);
+                    put("/admin/units", cityConfig::saveUnits, ADMINS);
+                    get("/admin/targets", cityConfig::targets, ADMINS);
+                    put("/admin/targets", cityConfig::saveTargets, ADMINS);
+                    get("/admin/audit", audit::page, ADMINS);
+                    get("/admin/etl-runs", etl::list, ADMINS);
+                    post("/admin/etl-runs", etl::start, ADMINS);
+                    get("/admin/etl-runs/{id}", etl::one, ADMINS);
+                });
+            });
         });
 
         app.before(batches::refuseOversizedBody);

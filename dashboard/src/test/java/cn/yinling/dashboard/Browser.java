@@ -34,6 +34,11 @@ public final class Browser implements AutoCloseable {
     final String base;
 
     Browser(Path profile, Path downloads, String base) {
+        this(profile, downloads, base, "1400,1600");
+    }
+
+    /** @param windowSize width,height in CSS pixels, e.g. "1366,900" for the laptop the KPI pages are sized for */
+    Browser(Path profile, Path downloads, String base, String windowSize) {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser test skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing "
                         + "(apt-get install -y chromium chromium-driver)");
@@ -41,7 +46,7 @@ public final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=zh-CN",
-                "--window-size=1400,1600", "--user-data-dir=" + profile);
+                "--window-size=" + windowSize, "--user-data-dir=" + profile);
         if (downloads != null) {
             options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                     "download.prompt_for_download", false));

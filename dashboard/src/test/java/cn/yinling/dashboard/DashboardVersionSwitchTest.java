@@ -60,7 +60,7 @@ class DashboardVersionSwitchTest {
                     loops.add(loop);
                 }
                 Thread.sleep(300);
-                fixture.publish(2, "mart_kpi_v2.sql");
+                fixture.publish(2, "mart_kpi_v1.sql", "mart_kpi_v2.sql");
                 long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
                 while (!populations.contains("2222.0") && System.nanoTime() < deadline) {
                     Thread.sleep(20);

@@ -1,16 +1,26 @@
 package cn.yinling.dashboard;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 
-/** (Same as the warehouse serve tests' fixture.) Writes tiny published versions (hand-written rows, written to Parquet by DuckDB) under an AGING_HOME. */
+/**
+ * Writes tiny published versions under an AGING_HOME: hand-written rows (SQL scripts in test resources that create
+ * in-memory DuckDB tables named like the published ones), written to Parquet by DuckDB, and a lineage.json naming
+ * the feeds that came in.
+ */
 public final class PublishedVersionFixture {
+
+    static final String RESOURCES = "cn/yinling/dashboard/";
+    /** Tables a script may create; each one created is written as a table folder of the version. */
+    static final List<String> TABLES = List.of("dim_region", "dim_month", "mart_kpi", "mart_population_pyramid");
 
     private final Path home;
 
@@ -23,26 +33,38 @@ public final class PublishedVersionFixture {
         return "'" + dir.resolve(table).resolve("part-00000.parquet").toString().replace("'", "''") + "'";
     }
 
-    /** Writes version {@code number} with the given mart_kpi script, then points CURRENT at it (atomic rename). */
-    public void publish(int number, String martScript) {
+    /**
+     * Writes version {@code number} from dims.sql, pyramid.sql and the given scripts (run in order: the first creates
+     * mart_kpi, later ones may change it), with lineage_v1.json, then points CURRENT at it (atomic rename).
+     */
+    public void publish(int number, String... martScripts) {
         Path dir = home.resolve("warehouse/versions/" + number);
         try {
-            for (String table : new String[] {"dim_region", "dim_month", "mart_kpi"}) {
-                Files.createDirectories(dir.resolve(table));
-            }
-            // Spark leaves such markers; the reader must ignore them.
-            Files.writeString(dir.resolve("mart_kpi/_SUCCESS"), "");
+            Files.createDirectories(dir);
             Jdbi jdbi = Jdbi.create("jdbc:duckdb:");
             ClasspathSqlLocator sql = ClasspathSqlLocator.removingComments();
             jdbi.useHandle(h -> {
-                for (String script : new String[] {"dims.sql", martScript}) {
-                    h.createScript(sql.getResource("cn/yinling/dashboard/" + script))
-                            .define("dim_region_file", partFile(dir, "dim_region"))
-                            .define("dim_month_file", partFile(dir, "dim_month"))
-                            .define("mart_kpi_file", partFile(dir, "mart_kpi"))
-                            .execute();
+                h.createScript(sql.getResource(RESOURCES + "dims.sql")).execute();
+                h.createScript(sql.getResource(RESOURCES + "pyramid.sql")).execute();
+                for (String script : martScripts) {
+                    h.createScript(sql.getResource(RESOURCES + script)).execute();
+                }
+                List<String> created = h.createQuery("SELECT table_name FROM information_schema.tables")
+                        .mapTo(String.class).list();
+                for (String table : TABLES) {
+                    if (!created.contains(table)) {
+                        continue;
+                    }
+                    Files.createDirectories(dir.resolve(table));
+                    h.createUpdate(sql.getResource(RESOURCES + "copy_table.sql"))
+                            .define("table", table).define("file", partFile(dir, table)).execute();
                 }
             });
+            // Spark leaves such markers; the reader must ignore them.
+            Files.writeString(dir.resolve("mart_kpi/_SUCCESS"), "");
+            try (InputStream lineage = PublishedVersionFixture.class.getResourceAsStream("/" + RESOURCES + "lineage_v1.json")) {
+                Files.copy(lineage, dir.resolve("lineage.json"), StandardCopyOption.REPLACE_EXISTING);
+            }
             Path pointer = home.resolve("warehouse/CURRENT");
             Path tmp = home.resolve("warehouse/.CURRENT.tmp");
             Files.writeString(tmp, number + "\n", StandardCharsets.UTF_8);

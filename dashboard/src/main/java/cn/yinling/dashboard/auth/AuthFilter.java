@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who may call what. Pages (HTML) without a session go to the login page; API calls without one get 401, with the
- * wrong role 403. Every state-changing call made with a session must carry the session's CSRF token in the
+ * Who may call what. Pages (HTML files, and routes outside /api/ such as /themes/{group}) without a session go to
+ * the login page, with the wrong role get 403; API calls without one get 401, with the wrong role 403. Every state-changing call made with a session must carry the session's CSRF token in the
  * {@code X-CSRF-Token} header (a bearer-token call needs none: no browser sends a bearer token by itself). An account
  * that still has its first password may only change it.
  */
@@ -22,7 +22,7 @@ public final class AuthFilter {
     public static final String SESSION_COOKIE = "aging_session";
     public static final String CSRF_HEADER = "X-CSRF-Token";
 
-    /** Pages open to everyone; every other .html page needs a session. */
+    /** Pages open to everyone; every other page needs a session. */
     private static final Set<String> PUBLIC_PAGES = Set.of("/login.html");
     private static final String PASSWORD_PAGE = "/password.html";
     /** Pages only some roles may open (their API refuses the others anyway). */
@@ -46,11 +46,21 @@ public final class AuthFilter {
         return accounts.session(ctx.cookie(SESSION_COOKIE));
     }
 
+    /**
+     * A page: an HTML file, or a path without a file extension outside the API (the index, a routed page such as
+     * /themes/population, or one that does not exist: without a session nobody learns which).
+     */
+    static boolean isPage(String path) {
+        if (path.startsWith("/api/")) {
+            return false;
+        }
+        return path.endsWith(".html") || path.substring(path.lastIndexOf('/') + 1).indexOf('.') < 0;
+    }
+
     /** Before every request: pages. */
     public void pages(Context ctx) {
         String path = ctx.path();
-        boolean page = path.equals("/") || path.endsWith(".html");
-        if (!page || PUBLIC_PAGES.contains(path)) {
+        if (!isPage(path) || PUBLIC_PAGES.contains(path)) {
             return;
         }
         ctx.header("Cache-Control", "no-store");
@@ -68,23 +78,35 @@ public final class AuthFilter {
         }
         Set<Role> allowed = PAGE_ROLES.get(path);
         if (allowed != null && !allowed.contains(principal.get().role())) {
-            ctx.attribute(Principal.ATTRIBUTE, principal.get());
-            audit.record(ctx, AuditLog.ACCESS_DENIED, path, null, "denied");
-            ctx.status(403).contentType("text/html; charset=utf-8").result("<!DOCTYPE html><meta charset=utf-8>"
-                    + "<title>无权访问</title><p>您的角色（" + principal.get().role().label() + "）无权访问此页面。"
-                    + "<a href=\"/\">返回首页</a></p>");
-            ctx.skipRemainingHandlers();
+            refusePage(ctx, principal.get());
         }
+    }
+
+    private void refusePage(Context ctx, Principal principal) {
+        ctx.attribute(Principal.ATTRIBUTE, principal);
+        audit.record(ctx, AuditLog.ACCESS_DENIED, ctx.path(), null, "denied");
+        ctx.status(403).contentType("text/html; charset=utf-8").result("<!DOCTYPE html><meta charset=utf-8>"
+                + "<title>无权访问</title><p>您的角色（" + principal.role().label() + "）无权访问此页面。"
+                + "<a href=\"/\">返回首页</a></p>");
+        ctx.skipRemainingHandlers();
     }
 
     /** Before every matched endpoint: the API. */
     public void api(Context ctx) {
+        Set<RouteRole> roles = ctx.routeRoles();
         if (!ctx.path().startsWith("/api/")) {
-            // Static files (scripts, styles, pages): pages are guarded by pages(), the rest holds no data.
+            // Static files (scripts, styles, pages) list no roles: pages() has guarded the pages, the rest holds no
+            // data. A routed page (/themes/{group}) lists its roles like the API; pages() has already sent a
+            // request without a session to the login page.
+            if (!roles.isEmpty()) {
+                Principal principal = sessionOf(ctx).orElseThrow(() -> ApiException.unauthorized("请先登录。"));
+                if (!roles.contains(principal.role())) {
+                    refusePage(ctx, principal);
+                }
+            }
             return;
         }
         // A route that lists no roles is open to nobody: forgetting them fails closed.
-        Set<RouteRole> roles = ctx.routeRoles();
         if (roles.contains(Access.ANYONE)) {
             return;
         }

@@ -1,13 +1,12 @@
 package cn.yinling.dashboard.catalog;
 
 import cn.yinling.dashboard.Dependencies;
-import cn.yinling.warehouse.kpi.KpiDefinition;
 import cn.yinling.warehouse.serve.NoPublishedVersionException;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.OptionalInt;
 
-/** What is published: the version, its months, and the KPI catalog (names, units, formulas, targets). */
+/** What is published: the version, its months, the KPI catalog (definitions, targets) and the theme pages. */
 public final class CatalogController {
 
     public record StatusAnswer(boolean published, Integer version, String message) {
@@ -19,17 +18,15 @@ public final class CatalogController {
     public record GroupEntry(String code, String name) {
     }
 
-    public record KpiEntry(String code, String name, String group, String unit, String direction, boolean ratio,
-            String formula, String targetText, String breakdown) {
-    }
-
-    public record CatalogAnswer(List<GroupEntry> groups, List<KpiEntry> kpis) {
+    public record CatalogAnswer(List<GroupEntry> groups, List<KpiInfo> kpis) {
     }
 
     private final Dependencies deps;
+    private final Themes themes;
 
-    public CatalogController(Dependencies deps) {
+    public CatalogController(Dependencies deps, Themes themes) {
         this.deps = deps;
+        this.themes = themes;
     }
 
     /** GET /api/v1/status: always 200, so pages can say how to publish a version instead of failing. */
@@ -59,12 +56,12 @@ public final class CatalogController {
     public void catalog(Context ctx) {
         List<GroupEntry> groups = deps.catalog().groups().entrySet().stream()
                 .map(e -> new GroupEntry(e.getKey(), e.getValue())).toList();
-        List<KpiEntry> kpis = deps.catalog().all().stream().map(CatalogController::entry).toList();
+        List<KpiInfo> kpis = deps.catalog().all().stream().map(KpiInfo::of).toList();
         ctx.json(new CatalogAnswer(groups, kpis));
     }
 
-    private static KpiEntry entry(KpiDefinition k) {
-        return new KpiEntry(k.code(), k.name(), k.group(), k.unit(), k.direction().name(), k.ratio(), k.formula(),
-                k.target() == null ? null : k.target().toString(), k.breakdown());
+    /** GET /api/v1/themes: the theme pages with their KPIs and the headline KPIs of the overview. */
+    public void themes(Context ctx) {
+        ctx.json(themes.all());
     }
 }

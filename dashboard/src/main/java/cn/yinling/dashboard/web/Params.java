@@ -7,6 +7,8 @@ import cn.yinling.warehouse.serve.WarehouseReader;
 import io.javalin.http.Context;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Reads the query parameters shared by the API's endpoints, with defaults and Chinese error messages. */
@@ -17,20 +19,42 @@ public final class Params {
     private Params() {
     }
 
-    /** {@code ?month=YYYY-MM}, or the newest month with KPI values. */
+    /** {@code ?month=YYYY-MM}, or the newest month with KPI values; 404 for a month the version does not hold. */
     public static YearMonth month(Context ctx, WarehouseReader warehouse) {
         String text = ctx.queryParam("month");
-        if (text == null || text.isBlank()) {
-            return warehouse.latestMonth().orElseThrow(() -> ApiException.notFound("当前数仓版本中没有指标数据。"));
+        List<String> months = warehouse.months();
+        if (months.isEmpty()) {
+            throw ApiException.notFound("当前数仓版本中没有指标数据。");
         }
+        if (text == null || text.isBlank()) {
+            return YearMonth.parse(months.get(months.size() - 1));
+        }
+        YearMonth month;
         try {
             if (!MONTH.matcher(text).matches()) {
                 throw new DateTimeParseException("bad month", text, 0);
             }
-            return YearMonth.parse(text);
+            month = YearMonth.parse(text);
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("月份格式应为 YYYY-MM，例如 2024-12，实际为：" + text);
         }
+        if (!months.contains(month.toString())) {
+            throw ApiException.notFound("当前数仓版本没有 " + month + " 的指标数据，可选月份为 " + months.get(0) + " 至 "
+                    + months.get(months.size() - 1) + "。");
+        }
+        return month;
+    }
+
+    /** {@code ?group=population|services|…}: one theme; empty when absent; 404 for an unknown theme. */
+    public static Optional<String> group(Context ctx, KpiCatalog catalog) {
+        String group = ctx.queryParam("group");
+        if (group == null || group.isBlank()) {
+            return Optional.empty();
+        }
+        if (!catalog.groups().containsKey(group)) {
+            throw ApiException.notFound("未知主题：" + group + "，可选 " + String.join("、", catalog.groups().keySet()) + "。");
+        }
+        return Optional.of(group);
     }
 
     /** {@code ?region=<12 digits>}, or the city; 404 when the code is not in dim_region. */

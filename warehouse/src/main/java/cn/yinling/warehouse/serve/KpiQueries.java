@@ -14,6 +14,9 @@ public interface KpiQueries {
     List<String> months();
 
     @SqlQuery
+    List<String> publishedKpis();
+
+    @SqlQuery
     @RegisterConstructorMapper(KpiMonthValue.class)
     List<KpiMonthValue> valuesWithPrevious(@Bind("regionCode") String regionCode, @Bind("month") String month);
 

@@ -1,5 +1,7 @@
 package cn.yinling.warehouse.serve;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,7 +9,12 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,12 +36,16 @@ final class OpenVersion {
     static final List<String> REQUIRED_TABLES = List.of("mart_kpi", "dim_region", "dim_month");
 
     private final PublishedVersion version;
+    private final Set<String> tables;
+    private final FeedDeliveries deliveries;
     private final DuckDBConnection database;
     private final Jdbi jdbi;
     private final AtomicInteger references = new AtomicInteger(1);
 
-    private OpenVersion(PublishedVersion version, DuckDBConnection database) {
+    private OpenVersion(PublishedVersion version, List<String> tables, DuckDBConnection database) {
         this.version = version;
+        this.tables = Set.copyOf(tables);
+        this.deliveries = readDeliveries(version.directory().resolve("lineage.json"));
         this.database = database;
         // Each handle gets its own connection to the same in-memory database, so queries run side by side.
         this.jdbi = Jdbi.create(database::duplicate).installPlugin(new SqlObjectPlugin());
@@ -47,7 +58,7 @@ final class OpenVersion {
             throw new IllegalStateException("数仓版本 " + version.number() + " 缺少数据表 " + missing + "：" + version.directory());
         }
         DuckDBConnection database = connect();
-        OpenVersion opened = new OpenVersion(version, database);
+        OpenVersion opened = new OpenVersion(version, tables, database);
         try {
             opened.jdbi.useExtension(VersionSetup.class, setup -> {
                 for (String table : tables) {
@@ -99,6 +110,24 @@ final class OpenVersion {
         }
     }
 
+    /** The feeds and periods of the batches lineage.json lists; unknown when the file is missing or unreadable. */
+    private static FeedDeliveries readDeliveries(Path lineage) {
+        if (!Files.isRegularFile(lineage)) {
+            return FeedDeliveries.unknown();
+        }
+        try {
+            JsonNode batches = new ObjectMapper().readTree(lineage.toFile()).path("batches");
+            Map<String, SortedSet<String>> periods = new TreeMap<>();
+            for (JsonNode batch : batches) {
+                periods.computeIfAbsent(batch.path("feed").asText(), f -> new TreeSet<>()).add(batch.path("period").asText());
+            }
+            return new FeedDeliveries(periods, batches.isArray());
+        } catch (IOException e) {
+            LOG.warn("cannot read {}; every feed counts as delivered", lineage, e);
+            return FeedDeliveries.unknown();
+        }
+    }
+
     private static String quoted(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
@@ -109,6 +138,14 @@ final class OpenVersion {
 
     Jdbi jdbi() {
         return jdbi;
+    }
+
+    boolean hasTable(String table) {
+        return tables.contains(table);
+    }
+
+    FeedDeliveries deliveries() {
+        return deliveries;
     }
 
     /** Takes a reference unless the version is already closed (then the caller must look for the live one again). */

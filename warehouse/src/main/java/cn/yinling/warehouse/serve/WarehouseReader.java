@@ -81,7 +81,43 @@ public final class WarehouseReader implements AutoCloseable {
         return withKpis(q -> q.trend(kpiCode, regionCode, breakdown));
     }
 
-    /** One KPI for the regions directly below {@code parentCode} in one month, by region code. */
+    /** The KPI codes the live version has rows for; a KPI of the catalog without a model is missing. */
+    public List<String> publishedKpis() {
+        return withKpis(KpiQueries::publishedKpis);
+    }
+
+    /** The feeds (and periods) of the batches that went into the live version, from its lineage.json. */
+    public FeedDeliveries feedDeliveries() {
+        OpenVersion version = acquire();
+        try {
+            return version.deliveries();
+        } finally {
+            version.release();
+        }
+    }
+
+    /**
+     * The population pyramid of one region for {@code month} and the same month a year earlier, youngest band
+     * first; no rows for a month without figures, none at all when the version has no mart_population_pyramid.
+     */
+    public List<PyramidRow> pyramid(String regionCode, YearMonth month) {
+        checkRegionCode(regionCode);
+        OpenVersion version = acquire();
+        try {
+            if (!version.hasTable("mart_population_pyramid")) {
+                return List.of();
+            }
+            return version.jdbi().withExtension(PopulationQueries.class,
+                    q -> q.pyramid(regionCode, month.toString(), month.minusYears(1).toString()));
+        } finally {
+            version.release();
+        }
+    }
+
+    /**
+     * One KPI for every region directly below {@code parentCode} in one month, by region code; a child without a
+     * row of the KPI comes with null value, numerator and denominator.
+     */
     public List<KpiRow> childValues(String kpiCode, String parentCode, YearMonth month, String breakdown) {
         checkRegionCode(parentCode);
         return withKpis(q -> q.children(kpiCode, parentCode, month.toString(), breakdown));

@@ -1,6 +1,7 @@
 package cn.yinling.warehouse.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -123,6 +124,52 @@ class WarehouseReaderTest {
         assertEquals(List.of(5, 5), communities.stream().map(KpiRow::regionLevel).toList());
 
         assertTrue(reader.childValues("pop_total", HUANGLOU_COMMUNITY, DEC, null).isEmpty());
+    }
+
+    @Test
+    void childValuesListEveryChildRegionEvenWithoutARow() {
+        // nursing_bed_share has rows for the districts only: Gulou's streets come with null figures
+        List<KpiRow> streets = reader.childValues("nursing_bed_share", GULOU, DEC, null);
+        assertEquals(List.of(HUANGLOU_STREET, FENGCAI_STREET), streets.stream().map(KpiRow::regionCode).toList());
+        assertEquals(List.of(4, 4), streets.stream().map(KpiRow::regionLevel).toList());
+        assertNull(streets.get(0).value());
+        assertNull(streets.get(0).numerator());
+        assertEquals("nursing_bed_share", streets.get(0).kpiCode());
+        assertEquals("2024-12", streets.get(0).month());
+    }
+
+    @Test
+    void publishedKpisAreThoseWithRows() {
+        assertEquals(List.of("aging_rate_60", "facilities_open", "nursing_bed_share", "pop_total", "visit_rate"),
+                reader.publishedKpis());
+    }
+
+    @Test
+    void feedDeliveriesComeFromTheVersionsLineage() throws Exception {
+        Files.writeString(home.resolve("warehouse/versions/1/lineage.json"), """
+                {"version": 1, "batches": [
+                  {"id": "a", "feed": "household", "period": "2024-11", "unit": "public_security:320300", "rows": 9},
+                  {"id": "b", "feed": "household", "period": "2024-12", "unit": "public_security:320300", "rows": 9},
+                  {"id": "c", "feed": "allowance", "period": "2024-12", "unit": "civil_affairs:320300", "rows": 3},
+                  {"id": "d", "feed": "living_status", "period": "2024", "unit": "civil_affairs:320300", "rows": 5}]}
+                """);
+        FeedDeliveries deliveries = reader.feedDeliveries();
+        assertTrue(deliveries.known());
+        assertTrue(deliveries.deliveredBy("household", NOV));
+        assertTrue(deliveries.deliveredBy("allowance", DEC));
+        assertFalse(deliveries.deliveredBy("allowance", NOV), "first sent for 2024-12");
+        assertTrue(deliveries.deliveredBy("allowance", YearMonth.of(2025, 1)), "a later month: the feed has started");
+        assertTrue(deliveries.deliveredBy("living_status", YearMonth.of(2024, 1)), "an annual period covers its year");
+        assertFalse(deliveries.deliveredBy("living_status", YearMonth.of(2023, 12)));
+        assertFalse(deliveries.deliveredBy("pension", DEC), "never sent");
+    }
+
+    @Test
+    void withoutLineageEveryFeedCountsAsDeliveredAndWithoutAPyramidTheReaderAnswersNone() {
+        FeedDeliveries deliveries = reader.feedDeliveries();
+        assertFalse(deliveries.known());
+        assertTrue(deliveries.deliveredBy("pension", DEC));
+        assertEquals(List.of(), reader.pyramid(CITY, DEC), "the fixture has no mart_population_pyramid");
     }
 
     @Test

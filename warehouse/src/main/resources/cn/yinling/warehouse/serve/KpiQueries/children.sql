@@ -1,18 +1,20 @@
--- One KPI for the regions directly below a region (district -> streets -> communities) in one month.
-SELECT k.kpi_code,
-       k.breakdown,
-       k.region_code,
+-- One KPI for every region directly below a region (district -> streets -> communities) in one month. A child
+-- without a mart row is listed too, with null figures, so the page can say it has no data rather than leave it out.
+SELECT CAST(:kpiCode AS VARCHAR) AS kpi_code,
+       CAST(:breakdown AS VARCHAR) AS breakdown,
+       r.region_code,
        r.name AS region_name,
-       k.region_level,
-       strftime(k.month, '%Y-%m') AS month,
+       r.level AS region_level,
+       CAST(:month AS VARCHAR) AS month,
        k.value,
        k.numerator,
        k.denominator,
        k.target
 FROM dim_region r
-JOIN mart_kpi k ON k.region_code = r.region_code
+LEFT JOIN mart_kpi k
+       ON k.region_code = r.region_code
+      AND k.kpi_code = :kpiCode
+      AND k.month = CAST(:month || '-01' AS DATE)
+      AND k.breakdown IS NOT DISTINCT FROM CAST(:breakdown AS VARCHAR)
 WHERE r.parent_code = :parentCode
-  AND k.kpi_code = :kpiCode
-  AND k.month = CAST(:month || '-01' AS DATE)
-  AND k.breakdown IS NOT DISTINCT FROM CAST(:breakdown AS VARCHAR)
 ORDER BY r.region_code

@@ -1,0 +1,53 @@
+package cn.yinling.dashboard.kpi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import cn.yinling.warehouse.kpi.KpiCatalog;
+import cn.yinling.warehouse.serve.FeedDeliveries;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class KpiAvailabilityTest {
+
+    final KpiCatalog catalog = KpiCatalog.defaults();
+    static final YearMonth DEC = YearMonth.of(2024, 12);
+
+    @Test
+    void aKpiStandsOnItsOwnFeedsNotOnThePopulationBase() {
+        assertEquals(List.of("household"), KpiAvailability.ownFeeds(catalog.get("pop_total")), "household + death");
+        assertEquals(List.of("living_status"), KpiAvailability.ownFeeds(catalog.get("living_alone")));
+        assertEquals(List.of("facility"), KpiAvailability.ownFeeds(catalog.get("meal_coverage")), "facility + region");
+        assertEquals(List.of("care_visit", "service_order", "living_status"),
+                KpiAvailability.ownFeeds(catalog.get("visit_rate")), "any one of them");
+        assertEquals(List.of("pension"), KpiAvailability.ownFeeds(catalog.get("pension_coverage")));
+        assertEquals(List.of(), KpiAvailability.ownFeeds(catalog.get("reject_rate")), "reads the landing zone itself");
+    }
+
+    @Test
+    void reasonsForNoData() {
+        FeedDeliveries deliveries = new FeedDeliveries(Map.of(
+                "household", new TreeSet<>(Set.of("2024-11", "2024-12")),
+                "service_order", new TreeSet<>(Set.of("2024-12"))), true);
+        KpiAvailability availability = new KpiAvailability(deliveries,
+                Set.of("pop_total", "living_alone", "visit_rate", "reject_rate"));
+
+        assertNull(availability.missingReason(catalog.get("pop_total"), DEC));
+        assertNull(availability.missingReason(catalog.get("visit_rate"), DEC), "service_order suffices");
+        assertEquals("截至2024年11月尚未收到「特殊困难老年人探访」或「居家养老服务工单」或「老年人居住状况」报送数据。",
+                availability.missingReason(catalog.get("visit_rate"), DEC.minusMonths(1)));
+        assertEquals("截至2024年12月尚未收到「老年人居住状况」报送数据。",
+                availability.missingReason(catalog.get("living_alone"), DEC));
+        assertEquals("当前数据版本尚未计算该指标。", availability.missingReason(catalog.get("pop_60"), DEC));
+        assertNull(availability.missingReason(catalog.get("reject_rate"), DEC));
+
+        assertEquals("该指标统计到市级，不按社区村统计。", KpiAvailability.noRowReason(catalog.get("reject_rate"), 5));
+        assertEquals("该区域本月没有该指标的数据。", KpiAvailability.noRowReason(catalog.get("pop_total"), 5));
+        assertEquals("该指标统计到市、区县、街道乡镇级，不按社区村统计。",
+                KpiAvailability.noRowReason(catalog.get("day_care_street_coverage"), 5));
+    }
+}

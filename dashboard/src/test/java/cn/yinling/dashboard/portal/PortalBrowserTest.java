@@ -52,11 +52,19 @@ class PortalBrowserTest {
             browser.waitFor(d -> d.getCurrentUrl().endsWith("month=" + month));
             browser.waitFor(d -> "missing".equals(householdCell(browser).getAttribute("data-state")));
             assertEquals("未报送", householdCell(browser).getText());
+            assertEquals(navigation("数据报送", "报送情况", "系统管理"), shownNavigation(browser, "admin1"),
+                    "an admin is offered every page");
+            assertEquals("报送情况", browser.find("header nav a.current").getText());
+            assertTrue(browser.find("#user-bar").getText().contains("管理员"), browser.find("#user-bar").getText());
             browser.logout();
 
             browser.open("/portal.html");
             browser.login("police1", TestDependencies.PASSWORD);
             browser.waitFor(d -> d.findElements(By.cssSelector("#feed-select option")).size() == 2);
+            assertEquals(navigation("数据报送"), shownNavigation(browser, "police1"),
+                    "an uploader: the KPI pages and the upload page, not the matrix nor administration");
+            assertEquals("数据报送", browser.find("header nav a.current").getText());
+            assertEquals("报送单位：徐州市公安局", browser.find("#who").getAttribute("title"));
             assertEquals(List.of("户籍人口（应报） · 月报", "死亡登记（应报） · 月报"),
                     browser.texts("#feed-select option"), "only the feeds 公安局 sends");
             new Select(browser.find("#feed-select")).selectByValue("household");
@@ -133,7 +141,27 @@ class PortalBrowserTest {
             browser.screenshot("admin-audit.png");
             String adminProblems = browser.consoleProblems();
             assertTrue(adminProblems.isEmpty(), () -> "browser console: " + adminProblems);
+            browser.logout();
+
+            browser.open("/submissions.html?month=" + month);
+            browser.login("planner1", TestDependencies.PASSWORD);
+            assertEquals(navigation("报送情况"), shownNavigation(browser, "planner1"),
+                    "a planner: the KPI pages and the submission matrix");
+            browser.waitFor(d -> "submitted".equals(householdCell(browser).getAttribute("data-state")));
         }
+    }
+
+    /** The shared header's links (shell.js NAV): the KPI pages every role sees, then the given portal pages. */
+    private static List<String> navigation(String... portalPages) {
+        List<String> links = new ArrayList<>(List.of("总览", "人口概况", "养老服务", "补贴与保障", "健康", "数据质量"));
+        links.addAll(List.of(portalPages));
+        return links;
+    }
+
+    /** The header's links once the session has answered (the user bar names the account at the same moment). */
+    private static List<String> shownNavigation(BrowserAccess browser, String account) {
+        browser.waitFor(d -> browser.find("#who").getText().startsWith(account + "（"));
+        return browser.texts("header.top nav a");
     }
 
     private static boolean isShown(BrowserAccess browser, String css) {

@@ -117,14 +117,16 @@ class PortalSecurityTest {
     @Test
     void anonymousRequestsGetTheLoginPageOr401AndALeaderGets403OnUploadAndAdmin() {
         PortalClient anonymous = portal.anonymous();
-        for (String page : List.of("/", "/index.html", "/portal.html", "/admin.html", "/submissions.html")) {
+        for (String page : List.of("/", "/index.html", "/portal.html", "/admin.html", "/submissions.html",
+                "/themes/population", "/theme.html")) {
             PortalClient.Response r = anonymous.get(page);
             assertEquals(302, r.status(), page);
             assertTrue(r.header("Location").startsWith("/login.html?next="), r.header("Location"));
         }
         assertEquals(200, anonymous.get("/login.html").status());
         for (String api : List.of("/api/v1/kpis", "/api/v1/batches", "/api/v1/admin/users", "/api/v1/submissions",
-                "/api/v1/session", "/api/v1/feeds")) {
+                "/api/v1/session", "/api/v1/feeds", "/api/v1/themes", "/api/v1/kpis/pop_total",
+                "/api/v1/population/pyramid")) {
             assertEquals(401, anonymous.get(api).status(), api);
         }
 
@@ -140,6 +142,8 @@ class PortalSecurityTest {
         assertEquals(403, leader.get("/portal.html").status());
         assertEquals(403, leader.get("/admin.html").status());
         assertEquals(200, leader.get("/").status());
+        assertEquals(200, leader.get("/themes/population").status(), "the theme pages are for every role");
+        assertEquals(200, portal.login("police1").get("/themes/quality").status());
         assertEquals(403, portal.login("police1").get("/api/v1/admin/users").status(), "uploaders are not admins");
         assertEquals(403, portal.login("planner1").post("/api/v1/admin/tokens", Map.of("unit", PortalFixture.POLICE))
                 .status());

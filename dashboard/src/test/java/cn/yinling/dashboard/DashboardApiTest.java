@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -393,6 +394,28 @@ class DashboardApiTest {
             assertFalse(november.get("has_data").asBoolean());
             assertEquals(0, november.get("bands").size());
             assertTrue(november.get("totals").isNull());
+        });
+    }
+
+    @Test
+    void aTargetTheAdminSetsWhileTheServerRunsIsOnTheCardsAsInTheCatalog() {
+        JavalinTest.test(DashboardApp.create(deps), (server, client) -> {
+            assertTrue(card(json(client, "/api/v1/kpis?region=" + CITY + "&month=2024-12", 200), "pop_total")
+                    .get("target_text").isNull(), "no target by default");
+            // what PUT /api/v1/admin/targets does: write targets.properties, re-read the catalog
+            Path targets = Dependencies.targetsFile(deps.home());
+            Files.createDirectories(targets.getParent());
+            Files.writeString(targets, "pop_total=<=2000\n");
+            deps.reloadCatalog();
+
+            assertEquals("≤2000", find(json(client, "/api/v1/catalog", 200).get("kpis"), "code", "pop_total")
+                    .get("target_text").asText());
+            // the published pop_total rows carry no target, so the catalog's is the card's: 1,010 ≤ 2,000
+            JsonNode population = card(json(client, "/api/v1/kpis?region=" + CITY + "&month=2024-12", 200), "pop_total");
+            assertEquals("≤2000", population.get("target_text").asText());
+            assertEquals("met", population.get("status").asText());
+            JsonNode one = json(client, "/api/v1/kpis/pop_total?region=" + CITY + "&month=2024-12", 200).get("card");
+            assertEquals("≤2000", one.get("target_text").asText());
         });
     }
 

@@ -49,11 +49,9 @@ public final class KpiController {
     }
 
     private final Dependencies deps;
-    private final KpiCards cards;
 
     public KpiController(Dependencies deps) {
         this.deps = deps;
-        this.cards = new KpiCards(deps.catalog());
     }
 
     private KpiAvailability availability() {
@@ -69,7 +67,8 @@ public final class KpiController {
         int version = deps.warehouse().liveVersion().orElse(0);
         List<KpiMonthValue> values = deps.warehouse().kpiValues(region.regionCode(), month);
         ctx.json(new CardsAnswer(version, month.toString(), month.minusMonths(1).toString(), region,
-                cards.build(values, availability(), month, region.level(), groups)));
+                // the catalog of this request: an admin may have changed a target since the start
+                new KpiCards(deps.catalog()).build(values, availability(), month, region.level(), groups)));
     }
 
     /** GET /api/v1/kpis/{code}?region=&month= */

@@ -535,7 +535,7 @@ final class AnnualReportComposer {
         KpiDefinition pop80 = f.kpi("pop_80");
         Projection.Year last = ahead.get(ahead.size() - 1);
         paragraph("以" + YearMonth.parse(p.baseMonth()).getYear() + "年" + YearMonth.parse(p.baseMonth()).getMonthValue()
-                + "月末户籍人口为基期，" + p.method() + "预计到" + last.year() + "年，全市60岁及以上老年人口约"
+                + "月末户籍人口为基期，" + p.method() + "，预计到" + last.year() + "年，全市60岁及以上老年人口约"
                 + range(pop60, last.pop60()) + "，老龄化率约" + range(rate60, last.agingRate60()) + "；80岁及以上高龄老人约"
                 + range(pop80, last.pop80()) + "。");
         List<List<String>> rows = new ArrayList<>();

@@ -13,13 +13,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The annual report (issue #6): pins the live warehouse version, reads every figure of the year from it, composes
  * the document once and renders it as DOCX and/or PDF. Used by {@code aging report} and the report page.
  */
 public final class AnnualReports {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnnualReports.class);
 
     /** The formats a report is written in. */
     public enum Format {
@@ -79,8 +84,11 @@ public final class AnnualReports {
     /** As the CLI and the app run it: the font from the environment, the sources of {@link ReportWiring}. */
     public static AnnualReports wired(WarehouseReader warehouse, Supplier<KpiCatalog> catalog,
             Map<String, String> environment) {
-        return new AnnualReports(warehouse, catalog, () -> ReportFont.locate(environment), ReportWiring.projections(),
-                ReportWiring.auditRuleNames(), Clock.systemDefaultZone());
+        AtomicReference<ReportFont> located = new AtomicReference<>();
+        // Found once (the AWT copy of the font is made once per ReportFont); a failure is retried on the next report.
+        Supplier<ReportFont> font = () -> located.updateAndGet(f -> f != null ? f : ReportFont.locate(environment));
+        return new AnnualReports(warehouse, catalog, font, ReportWiring.projections(), ReportWiring.auditRuleNames(),
+                Clock.systemDefaultZone());
     }
 
     /**
@@ -90,6 +98,7 @@ public final class AnnualReports {
      * @throws ReportFontException       when no usable Chinese font is installed
      */
     public Report write(int year, Set<Format> formats) {
+        long started = System.nanoTime();
         ReportFont reportFont = font.get();
         ChartRenderer charts = new ChartRenderer(reportFont);
         KpiCatalog kpis = catalog.get();
@@ -118,6 +127,8 @@ public final class AnnualReports {
                 files.add(new File(Format.pdf, base + ".pdf", PdfWriter.write(document[0], loaded)));
             }
         }
+        LOG.info("annual report {} of version {} ({}) written in {} ms", year, version, formats,
+                (System.nanoTime() - started) / 1_000_000);
         return new Report(version, year, document[0].title(), List.copyOf(files));
     }
 

@@ -11,6 +11,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.DecimalFormat;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,6 +108,8 @@ final class ChartRenderer {
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.##")));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(font.awt(10f));
+        // room above the tallest bar for its label
+        plot.getRangeAxis().setUpperMargin(0.15);
         List<String> texts = new ArrayList<>(categories);
         texts.add(valueAxis);
         if (target != null) {
@@ -138,7 +143,7 @@ final class ChartRenderer {
         renderer.setSeriesPaint(0, SERIES[1]);
         renderer.setSeriesPaint(1, SERIES[0]);
         // Men are stored negative to grow leftwards; the axis shows the count without the sign.
-        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(new DecimalFormat("#,##0;#,##0"));
+        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(new WithoutSign());
         List<String> texts = new ArrayList<>(bands);
         texts.addAll(List.of("男", "女", "年龄组（岁）", "人数（人）"));
         return render(caption, chart, texts, WIDTH, 300);
@@ -151,8 +156,31 @@ final class ChartRenderer {
         series.put("中方案", central);
         series.put("低方案", low);
         series.put("高方案", high);
-        ReportDocument.Chart drawn = lines(caption, valueAxis, years, series);
-        return drawn;
+        return lines(caption, valueAxis, years, series);
+    }
+
+    /**
+     * Counts without their sign (the pyramid's men are negative). DecimalFormat("0;0") would not do: a negative
+     * subpattern equal to the positive one is ignored and the minus comes back.
+     */
+    private static final class WithoutSign extends NumberFormat {
+
+        private final NumberFormat whole = new DecimalFormat("#,##0");
+
+        @Override
+        public StringBuffer format(double number, StringBuffer target, FieldPosition position) {
+            return whole.format(Math.abs(number), target, position);
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer target, FieldPosition position) {
+            return whole.format(Math.abs(number), target, position);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition position) {
+            return whole.parse(source, position);
+        }
     }
 
     private CategoryPlot style(JFreeChart chart) {

@@ -35,9 +35,9 @@ final class PdfWriter {
     private static final Color HEADER_FILL = new Color(0xE8E8E8);
     private static final Color GREY_TEXT = new Color(0x555555);
     /** Characters that must not begin a line (Chinese line-breaking rules): they stay with the one before. */
-    private static final String NO_LINE_START = "，。、；：？！）》」』”’%％…·";
+    private static final String NO_LINE_START = "，。、；：？！）》」』”’%％…·—),;:";
     /** Characters that must not end a line: they go with the one after. */
-    private static final String NO_LINE_END = "（《「『“‘";
+    private static final String NO_LINE_END = "（《「『“‘(";
 
     private final PDDocument pdf = new PDDocument();
     private final PDType0Font font;

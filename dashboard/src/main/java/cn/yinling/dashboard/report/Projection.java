@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param version   the warehouse version it was computed from; must be the report's own
  * @param baseMonth {@code YYYY-MM}, the observed starting point
- * @param method    one or two sentences on how it was computed (Chinese)
+ * @param method    how it was computed, as a clause (Chinese, e.g. 采用队列要素法测算)
  * @param notes     caveats (short history, no fit …), Chinese; empty when none
  * @param years     the base (observed) first, then one point per projected year
  */

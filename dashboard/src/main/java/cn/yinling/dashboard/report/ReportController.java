@@ -52,7 +52,9 @@ public final class ReportController {
         AnnualReports.File file = report.files().get(0);
         deps.audit().record(ctx, AuditLog.EXPORT, "report:" + year,
                 "annual report " + file.format() + " version=" + report.version(), "ok");
-        ctx.contentType(file.format().contentType());
+        // A binary download: no charset (Jetty would append the default text one).
+        ctx.res().setCharacterEncoding(null);
+        ctx.res().setContentType(file.format().contentType());
         ctx.header("Content-Disposition", FileNames.contentDisposition(file.fileName()));
         ctx.header("X-Report-Version", Integer.toString(report.version()));
         ctx.result(file.content());

@@ -70,7 +70,8 @@ final class ReportCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out);
             Path target = out.resolve(file.fileName());
-            Path tmp = Files.createTempFile(out, ".report", ".tmp");
+            // A plain file (not createTempFile, which makes it readable by the owner only): the report is for sharing.
+            Path tmp = out.resolve("." + file.fileName() + ".tmp");
             Files.write(tmp, file.content());
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return target;

@@ -1,6 +1,7 @@
 package cn.yinling.dashboard.report;
 
 import cn.yinling.dashboard.kpi.TargetStatus;
+import cn.yinling.warehouse.contract.Contracts;
 import cn.yinling.warehouse.kpi.KpiCatalog;
 import cn.yinling.warehouse.kpi.KpiDefinition;
 import cn.yinling.warehouse.kpi.Target;
@@ -13,6 +14,7 @@ import cn.yinling.warehouse.serve.RegionQueries;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -188,15 +190,19 @@ final class AnnualFigures {
         return summedOverTheYear(kpi) ? Figure.NO_DATA : at(kpi, regionCode, baseline, breakdown);
     }
 
-    /** The breakdown codes the city has rows for at the reference month (facility types …), in catalog order. */
+    /** The breakdown codes the city has rows for at the reference month (facility types …), in the contract's order. */
     List<String> breakdowns(KpiDefinition kpi) {
         if (kpi.breakdown() == null) {
             return List.of();
         }
+        List<String> contractOrder = List.copyOf(Contracts.get().codeList(kpi.breakdown()).labelToCode().values());
         return rows.values().stream()
                 .filter(r -> r.kpiCode().equals(kpi.code()) && r.breakdown() != null
                         && r.regionCode().equals(city.regionCode()) && YearMonth.parse(r.month()).equals(reference))
-                .map(KpiRow::breakdown).distinct().sorted().toList();
+                .map(KpiRow::breakdown).distinct()
+                .sorted(Comparator.<String>comparingInt(code -> contractOrder.contains(code)
+                        ? contractOrder.indexOf(code) : Integer.MAX_VALUE).thenComparing(code -> code))
+                .toList();
     }
 
     /** The KPI's target for the city (the one published with the value wins), or null when it has none. */

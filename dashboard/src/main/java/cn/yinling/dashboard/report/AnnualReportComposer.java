@@ -450,7 +450,7 @@ final class AnnualReportComposer {
                     String.valueOf(counts.getOrDefault(Outcome.not_met, 0L)),
                     String.valueOf(counts.getOrDefault(Outcome.no_data, 0L) + counts.getOrDefault(Outcome.no_value, 0L))));
         }
-        table("各区（县）指标目标完成情况（" + monthEnd(f.reference) + "，单位：项）", List.of("区（县）", "达标", "未达标", "暂无数据"),
+        table("各区（县）指标目标完成情况（" + monthEnd(f.reference) + "，单位：项）", List.of("区（县）", "达标", "未达标", "暂无数据或无法计算"),
                 rows, new double[] {2, 1, 1, 1}, new boolean[] {false, true, true, true});
     }
 

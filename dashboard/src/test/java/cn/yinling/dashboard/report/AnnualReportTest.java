@@ -113,7 +113,7 @@ class AnnualReportTest {
         assertTrue(text.contains("数据截至：2024年末"), text);
         assertTrue(text.contains(POPULATION), text);
         assertTrue(text.contains(LIVING), text);
-        assertTrue(text.contains("运营中养老服务设施数7个（其中街道日间照料中心4个、养老机构3个）"), text);
+        assertTrue(text.contains("运营中养老服务设施数7个（其中养老机构3个、街道日间照料中心4个）"), text);
         assertTrue(text.contains("11—12月居家养老服务工单数70单"), text);
         assertTrue(text.contains(TARGETS), text);
         assertTrue(text.contains(AnnualReportComposer.NO_AUDIT), text);
@@ -200,6 +200,16 @@ class AnnualReportTest {
         assertEquals(List.of(List.of("鼓楼区", "6", "1600.00"), List.of("云龙区", "6", "800.00")),
                 districts.subList(1, districts.size()));
         assertTrue(pdfText(file(report, AnnualReports.Format.pdf)).contains(expected));
+    }
+
+    @Test
+    void theSameVersionWritesTheSameReport() {
+        new ReportVersionFixture(home).publish(1, ReportVersionFixture.WITHOUT_AUDIT);
+
+        String first = docxText(file(write(HAND_MADE, AnnualReports.Format.docx), AnnualReports.Format.docx));
+        String again = docxText(file(write(HAND_MADE, AnnualReports.Format.docx), AnnualReports.Format.docx));
+
+        assertEquals(first, again);
     }
 
     @Test

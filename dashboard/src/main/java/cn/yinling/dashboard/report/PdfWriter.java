@@ -48,8 +48,35 @@ final class PdfWriter {
         this.font = PDType0Font.load(pdf, loaded.trueType(), true);
     }
 
+    /** Every character the document sets must have a glyph: fail with the characters rather than draw boxes. */
+    private static void checkCoverage(ReportDocument document, ReportFont.Loaded font) {
+        StringBuilder all = new StringBuilder(document.title());
+        document.coverLines().forEach(all::append);
+        for (ReportDocument.Block block : document.blocks()) {
+            if (block instanceof ReportDocument.Heading h) {
+                all.append(h.text());
+            } else if (block instanceof ReportDocument.Paragraph p) {
+                all.append(p.text());
+            } else if (block instanceof ReportDocument.Note n) {
+                all.append(n.text());
+            } else if (block instanceof ReportDocument.Table t) {
+                all.append(t.caption());
+                t.headers().forEach(all::append);
+                t.rows().forEach(row -> row.forEach(all::append));
+            } else if (block instanceof ReportDocument.Chart c) {
+                all.append(c.caption());
+            }
+        }
+        String missing = font.missingCharacters(all.toString());
+        if (!missing.isEmpty()) {
+            throw new ReportFontException("报告字体没有这些字符的字形：" + missing + "（PDF 中会显示为方框）。请让 "
+                    + ReportFont.ENVIRONMENT_VARIABLE + " 指向覆盖这些字符的 TrueType 中文字体。");
+        }
+    }
+
     /** The PDF of {@code document}, set in the given font (which must stay open until this returns). */
     static byte[] write(ReportDocument document, ReportFont.Loaded font) {
+        checkCoverage(document, font);
         try {
             PdfWriter writer = new PdfWriter(font);
             try {

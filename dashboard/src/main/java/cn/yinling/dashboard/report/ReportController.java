@@ -5,7 +5,6 @@ import cn.yinling.dashboard.audit.AuditLog;
 import cn.yinling.dashboard.portal.FileNames;
 import cn.yinling.dashboard.web.ApiException;
 import io.javalin.http.Context;
-import java.util.Map;
 import java.util.Set;
 
 /** The report page's API: which years can be reported, and the report of a year as DOCX or PDF (logged as an export). */
@@ -15,12 +14,9 @@ public final class ReportController {
     private final AnnualReports reports;
 
     public ReportController(Dependencies deps) {
-        this(deps, System.getenv());
-    }
-
-    ReportController(Dependencies deps, Map<String, String> environment) {
         this.deps = deps;
-        this.reports = AnnualReports.wired(deps.warehouse(), deps::catalog, environment);
+        // The font (AGING_REPORT_FONT) is the process's business, like the fonts installed on the machine.
+        this.reports = AnnualReports.wired(deps.warehouse(), deps::catalog, System.getenv());
     }
 
     /** GET /api/v1/reports/annual */

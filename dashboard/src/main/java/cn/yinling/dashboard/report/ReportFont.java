@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.fontbox.ttf.CmapLookup;
@@ -36,7 +37,7 @@ public final class ReportFont {
             Path.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"));
 
     /** Characters every report uses; a font lacking one of them is not a Chinese font fit for the report. */
-    private static final String PROBE = "徐州市老年人口信息和老龄事业发展状况报告年度数据版本达标未达标暂无";
+    private static final String PROBE = "老年人口信息和老龄事业发展状况报告年度数据版本达标未达标暂无";
 
     private final Path file;
     private final AtomicReference<Font> awt = new AtomicReference<>();
@@ -91,9 +92,12 @@ public final class ReportFont {
      * tables when it writes the subset).
      */
     public Loaded open() {
+        AutoCloseable owner = null;
         try {
-            if (file.getFileName().toString().toLowerCase().endsWith(".ttc")) {
+            TrueTypeFont font;
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
                 TrueTypeCollection collection = new TrueTypeCollection(file.toFile());
+                owner = collection;
                 TrueTypeFont[] first = new TrueTypeFont[1];
                 collection.processAllFonts(f -> {
                     if (first[0] == null) {
@@ -101,26 +105,36 @@ public final class ReportFont {
                     }
                 });
                 if (first[0] == null) {
-                    collection.close();
                     throw new ReportFontException("字体文件 " + file + " 中没有字体。");
                 }
-                return new Loaded(usable(first[0]), collection);
+                font = first[0];
+            } else {
+                font = new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()));
+                owner = font;
             }
-            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()));
-            return new Loaded(usable(font), font);
+            if (font instanceof OpenTypeFont otf && otf.isPostScript()) {
+                throw new ReportFontException("字体 " + file + " 为 CFF 轮廓的 OpenType 字体（如 Noto CJK），PDFBox 无法将其嵌入 PDF。"
+                        + "请安装 fonts-wqy-microhei，或让 " + ENVIRONMENT_VARIABLE + " 指向 TrueType 轮廓的中文字体。");
+            }
+            return new Loaded(font, owner);
         } catch (IOException e) {
+            closeQuietly(owner);
             throw new ReportFontException("无法读取字体文件 " + file + "（" + e.getMessage() + "）。请检查文件，或让 "
                     + ENVIRONMENT_VARIABLE + " 指向其他 TrueType 中文字体。");
+        } catch (RuntimeException e) {
+            closeQuietly(owner);
+            throw e;
         }
     }
 
-    private TrueTypeFont usable(TrueTypeFont font) throws IOException {
-        if (font instanceof OpenTypeFont otf && otf.isPostScript()) {
-            font.close();
-            throw new ReportFontException("字体 " + file + " 为 CFF 轮廓的 OpenType 字体（如 Noto CJK），PDFBox 无法将其嵌入 PDF。"
-                    + "请安装 fonts-wqy-microhei，或让 " + ENVIRONMENT_VARIABLE + " 指向 TrueType 轮廓的中文字体。");
+    private static void closeQuietly(AutoCloseable owner) {
+        if (owner != null) {
+            try {
+                owner.close();
+            } catch (Exception ignored) {
+                // already failing with the reason that matters
+            }
         }
-        return font;
     }
 
     /** The same font for AWT (charts), at a size; created once. */

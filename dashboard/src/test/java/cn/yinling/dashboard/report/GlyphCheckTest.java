@@ -40,6 +40,18 @@ class GlyphCheckTest {
     }
 
     @Test
+    void textTheFontCannotSetFailsThePdfInsteadOfShowingABox() {
+        ReportDocument document = new ReportDocument("测试报告", List.of("数据版本：第 1 版"),
+                List.of(new ReportDocument.Paragraph("鼓楼区\uD83D\uDE00老年人口")),
+                new ReportDocument.Metadata("测试报告", "测试", "测试", "测试"));
+
+        try (ReportFont.Loaded font = ReportFont.locate(Map.of()).open()) {
+            ReportFontException refused = assertThrows(ReportFontException.class, () -> PdfWriter.write(document, font));
+            assertTrue(refused.getMessage().startsWith("报告字体没有这些字符的字形：\uD83D\uDE00"), refused.getMessage());
+        }
+    }
+
+    @Test
     void aChartLabelTheFontCannotDrawFailsTheReportInsteadOfShowingABox() {
         ChartRenderer charts = new ChartRenderer(ReportFont.locate(Map.of()));
 

@@ -17,6 +17,7 @@
     { href: '/themes/quality', label: '数据质量', place: true },
     { href: '/portal.html', label: '数据报送', roles: ['uploader', 'admin'] },
     { href: '/submissions.html', label: '报送情况', roles: ['planner', 'admin'] },
+    { href: '/report.html', label: '年度报告', roles: ['leader', 'planner', 'admin'] },
     { href: '/admin.html', label: '系统管理', roles: ['admin'] },
   ];
 

@@ -22,6 +22,7 @@ import cn.yinling.dashboard.portal.BatchController;
 import cn.yinling.dashboard.portal.FeedController;
 import cn.yinling.dashboard.portal.SubmissionController;
 import cn.yinling.dashboard.region.RegionController;
+import cn.yinling.dashboard.report.ReportController;
 import cn.yinling.dashboard.web.ApiError;
 import cn.yinling.dashboard.web.ApiException;
 import cn.yinling.warehouse.serve.NoPublishedVersionException;
@@ -77,6 +78,7 @@ public final class DashboardApp {
         ConfigAdminController cityConfig = new ConfigAdminController(deps);
         AuditController audit = new AuditController(deps);
         EtlController etl = new EtlController(deps);
+        ReportController reports = new ReportController(deps);
         Path uploadCache = uploadCache(deps);
 
         Javalin app = Javalin.create(config -> {
@@ -147,6 +149,9 @@ public final class DashboardApp {
                     get("/admin/etl-runs", etl::list, ADMINS);
                     post("/admin/etl-runs", etl::start, ADMINS);
                     get("/admin/etl-runs/{id}", etl::one, ADMINS);
+
+                    get("/reports/annual", reports::available, Role.leader, Role.planner, Role.admin);
+                    get("/reports/annual/{year}", reports::download, Role.leader, Role.planner, Role.admin);
                 });
             });
         });

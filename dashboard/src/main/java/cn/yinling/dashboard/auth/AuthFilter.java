@@ -29,7 +29,8 @@ public final class AuthFilter {
     private static final Map<String, Set<Role>> PAGE_ROLES = Map.of(
             "/portal.html", Set.of(Role.uploader, Role.admin),
             "/submissions.html", Set.of(Role.planner, Role.admin),
-            "/admin.html", Set.of(Role.admin));
+            "/admin.html", Set.of(Role.admin),
+            "/report.html", Set.of(Role.leader, Role.planner, Role.admin));
 
     private final Accounts accounts;
     private final ApiTokenService tokens;

@@ -175,6 +175,10 @@ final class OpenVersion {
         return references.get() == 0;
     }
 
+    PublishedVersion published() {
+        return version;
+    }
+
     private void closeDatabase() {
         try {
             database.close();

@@ -175,6 +175,19 @@ public final class WarehouseReader implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} against one version, told which one (its number and folder): a document that must name the
+     * version its figures come from (the annual report) pins it this way for all its reads.
+     */
+    public <T> T withPinnedVersion(Function<PinnedVersion, T> work) {
+        OpenVersion version = acquire();
+        try {
+            return work.apply(new PinnedVersion(version.published(), version.jdbi()));
+        } finally {
+            version.release();
+        }
+    }
+
     private <T> T withKpis(Function<KpiQueries, T> query) {
         return withVersion(jdbi -> jdbi.withExtension(KpiQueries.class, query::apply));
     }

@@ -1,0 +1,27 @@
+package cn.yinling.warehouse.forecast;
+
+import cn.yinling.warehouse.serve.Region;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the forecast reads from a published version.
+ *
+ * @param city       the city (level 2); its figures are the sums of its districts'
+ * @param districts  the districts (level 3), by code
+ * @param firstMonth the first month of the version's month spine: flows cannot be observed in it
+ * @param months     the months that have population figures, oldest first
+ * @param series     each district's history, by district code
+ */
+public record ForecastInputs(Region city, List<Region> districts, YearMonth firstMonth, List<YearMonth> months,
+                             Map<String, RegionSeries> series) {
+
+    public YearMonth latestMonth() {
+        return months.isEmpty() ? null : months.get(months.size() - 1);
+    }
+
+    public RegionSeries series(String districtCode) {
+        return series.getOrDefault(districtCode, new RegionSeries());
+    }
+}

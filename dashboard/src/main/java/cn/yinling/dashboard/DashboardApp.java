@@ -4,6 +4,7 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 
 import cn.yinling.dashboard.catalog.CatalogController;
+import cn.yinling.dashboard.forecast.ForecastController;
 import cn.yinling.dashboard.kpi.KpiController;
 import cn.yinling.dashboard.region.RegionController;
 import cn.yinling.dashboard.web.ApiError;
@@ -32,6 +33,7 @@ public final class DashboardApp {
         CatalogController catalog = new CatalogController(deps);
         RegionController regions = new RegionController(deps);
         KpiController kpis = new KpiController(deps);
+        ForecastController forecasts = new ForecastController(deps);
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -54,6 +56,8 @@ public final class DashboardApp {
                 get("/kpis", kpis::cards);
                 get("/kpis/{code}/trend", kpis::trend);
                 get("/kpis/{code}/children", kpis::children);
+                get("/forecast", forecasts::forecast);
+                get("/forecast/backtest", forecasts::backtest);
             }));
         });
 

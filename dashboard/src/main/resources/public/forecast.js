@@ -118,7 +118,7 @@
       xAxis: { type: 'category', boundaryGap: false, data: years },
       yAxis: [
         { type: 'value', scale: true, axisLabel: { formatter: (v) => format(v, 'pop_60') } },
-        { type: 'value', scale: true, name: '百岁老人', splitLine: { show: false },
+        { type: 'value', scale: true, splitLine: { show: false },
           axisLabel: { formatter: (v) => format(v, 'pop_100') } },
       ],
       series: main.flatMap((c) => bandSeries(c, points, 0)).concat(bandSeries('pop_100', points, 1)),

@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param city       the city (level 2); its figures are the sums of its districts'
  * @param districts  the districts (level 3), by code
- * @param firstMonth the first month of the version's month spine: flows cannot be observed in it
+ * @param firstMonth the first month of the version's month spine (flows are read from two months later)
  * @param months     the months that have population figures, oldest first
  * @param series     each district's history, by district code
  */

@@ -24,26 +24,29 @@ class ForecastModelTest {
     static final YearMonth JAN = YearMonth.of(2024, 1);
 
     @Test
-    void ratesFlowsAndBirthsFromThreeMonthsByHand() {
-        // 鼓楼区: 1,200 women aged 30 at each of three month ends → 3 × 1,200 / 12 = 300 person-years;
-        // 3 deaths at 30 → the 30–34 group's rate 3 / 300 = 0.01 for each of 30–34 (the only district: the city's).
-        // Flows can be seen from February on (January is the version's first month): 2 flow months = 1/6 year.
+    void ratesFlowsAndBirthsFromFourMonthsByHand() {
+        // 鼓楼区: 1,200 women aged 30 at each of four month ends → 4 × 1,200 / 12 = 400 person-years;
+        // 4 deaths at 30 → the 30–34 group's rate 4 / 400 = 0.01 for each of 30–34 (the only district: the city's).
+        // Flows count from March, the version's third month: 2 flow months = 1/6 year (February's 7 newcomers
+        // may be January's rejected rows and are left out).
         // 5 + 1 women aged 30 move in → 6 / (1/6) = 36 a year; 2 men aged 40 move out → 12 a year.
         // Births 1 girl + 1 boy over 1,200 × 2 / 12 = 200 woman-years aged 15–49 → 0.01 a woman-year, boys' share ½.
         RegionSeries gulou = new RegionSeries();
-        for (int m = 0; m < 3; m++) {
+        for (int m = 0; m < 4; m++) {
             gulou.addPopulation(JAN.plusMonths(m), FEMALE, 30, 1200);
         }
-        gulou.addDeaths(JAN, FEMALE, 30, 2).addDeaths(JAN.plusMonths(2), FEMALE, 30, 1);
-        gulou.addFlow(JAN.plusMonths(1), RegionSeries.Flow.move_in, FEMALE, 30, 5)
-                .addFlow(JAN.plusMonths(2), RegionSeries.Flow.transfer_in, FEMALE, 30, 1)
-                .addFlow(JAN.plusMonths(2), RegionSeries.Flow.move_out, MALE, 40, 2)
-                .addFlow(JAN.plusMonths(1), RegionSeries.Flow.birth, FEMALE, 0, 1)
-                .addFlow(JAN.plusMonths(2), RegionSeries.Flow.birth, MALE, 0, 1);
+        gulou.addDeaths(JAN, FEMALE, 30, 3).addDeaths(JAN.plusMonths(3), FEMALE, 30, 1);
+        gulou.addFlow(JAN.plusMonths(1), RegionSeries.Flow.move_in, FEMALE, 30, 7)
+                .addFlow(JAN.plusMonths(1), RegionSeries.Flow.birth, MALE, 0, 3)
+                .addFlow(JAN.plusMonths(2), RegionSeries.Flow.move_in, FEMALE, 30, 5)
+                .addFlow(JAN.plusMonths(3), RegionSeries.Flow.transfer_in, FEMALE, 30, 1)
+                .addFlow(JAN.plusMonths(3), RegionSeries.Flow.move_out, MALE, 40, 2)
+                .addFlow(JAN.plusMonths(2), RegionSeries.Flow.birth, FEMALE, 0, 1)
+                .addFlow(JAN.plusMonths(3), RegionSeries.Flow.birth, MALE, 0, 1);
         ForecastInputs inputs = new ForecastInputs(CITY, List.of(GULOU), JAN,
-                List.of(JAN, JAN.plusMonths(1), JAN.plusMonths(2)), Map.of(GULOU.regionCode(), gulou));
+                List.of(JAN, JAN.plusMonths(1), JAN.plusMonths(2), JAN.plusMonths(3)), Map.of(GULOU.regionCode(), gulou));
 
-        ForecastModel model = ForecastModel.build(inputs, JAN.plusMonths(2));
+        ForecastModel model = ForecastModel.build(inputs, JAN.plusMonths(3));
         Assumptions a = model.assumptions().get(GULOU.regionCode());
 
         for (int x = 30; x <= 34; x++) {
@@ -55,11 +58,13 @@ class ForecastModelTest {
         assertEquals(0.01, a.fertility(), 1e-12);
         assertEquals(0.5, a.maleBirthShare(), 1e-12);
         assertEquals(1200, model.basePopulation().get(GULOU.regionCode()).total(), 1e-9);
-        assertEquals(3, model.basis().deathMonths());
+        assertEquals(4, model.basis().deathMonths());
         assertEquals(2, model.basis().flowMonths());
-        assertEquals(300, model.basis().personYears(), 1e-9);
+        assertEquals(400, model.basis().personYears(), 1e-9);
+        assertEquals(2, model.basis().births(), 1e-9);
+        assertEquals(6, model.basis().movesIn(), 1e-9);
         assertNull(model.basis().femaleFit(), "no deaths at 60+: five-year groups, no fit");
-        assertTrue(model.notes().stream().anyMatch(n -> n.contains("仅依据 3 个月")), model.notes().toString());
+        assertTrue(model.notes().stream().anyMatch(n -> n.contains("仅依据 4 个月")), model.notes().toString());
     }
 
     @Test

@@ -85,6 +85,21 @@ class ForecastCommandTest {
     }
 
     @Test
+    void tableShowsTheBaseYearTheBandAndTheCatalogNames() {
+        ForecastVersionFixture.publish(home, true);
+
+        assertEquals(0, run("forecast", "--years", "3", "--region", "320303"));
+
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertTrue(table.contains("基期 2024-12") && table.contains("云龙区（320303000000）"), table);
+        assertTrue(table.contains("60岁及以上老年人口") && table.contains("老龄化率(65岁+)"), table);
+        // 云龙区 at the base: Σ 2·(1000 − 9·age) over 0..100 = 111,100 persons, observed (no band)
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("2024实际") && l.contains("111100")), table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("2027") && l.matches(".*\\d+ \\[\\d+–\\d+].*")), table);
+        assertTrue(table.contains("注：出生和迁移按 10 个月"), table);
+    }
+
+    @Test
     void backtestCsvAndTable() {
         ForecastVersionFixture.publish(home, true);
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -61,6 +62,8 @@ class ForecastPageBrowserTest {
             try {
                 driver.get("http://127.0.0.1:" + app.port() + "/forecast.html");
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+                // the page rebuilds its tables on every change: an element read just before that goes stale
+                wait.ignoring(StaleElementReferenceException.class);
                 wait.until(d -> d.findElements(By.cssSelector("#forecast-table tbody tr")).size() == 11);
                 assertEquals("银龄数仓 · 发展预测", driver.getTitle());
                 assertFalse(driver.findElements(By.cssSelector("#population-chart canvas")).isEmpty(), "population chart");

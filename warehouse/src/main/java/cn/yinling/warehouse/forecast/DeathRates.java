@@ -3,6 +3,8 @@ package cn.yinling.warehouse.forecast;
 import static cn.yinling.warehouse.forecast.AgeSexTable.AGES;
 import static cn.yinling.warehouse.forecast.AgeSexTable.OPEN_AGE;
 
+import org.apache.commons.math3.exception.MathIllegalStateException;
+
 /**
  * Smoothed central death rates m(x) = deaths / person-years, by sex and single year of age.
  *
@@ -10,7 +12,8 @@ import static cn.yinling.warehouse.forecast.AgeSexTable.OPEN_AGE;
  * are pooled and the group's rate holds for each of its ages (single years there have too few deaths to be read
  * one by one). From {@value #FIT_FROM} on, a {@link GompertzMakeham} hazard fitted by Poisson maximum likelihood to
  * the ages {@value #FIT_FROM}–100+ gives m(x) = μ(x + ½) (the open group at {@value #OPEN_GROUP_AGE}). With fewer than
- * {@value #MIN_FIT_DEATHS} deaths at {@value #FIT_FROM}+ for a sex, five-year groups are pooled there as well.
+ * {@value #MIN_FIT_DEATHS} deaths at {@value #FIT_FROM}+ for a sex (or a fit that fails or does not rise with age),
+ * five-year groups are pooled there as well.
  *
  * <p>A district's rates are the city's times a mortality ratio per sex and age segment (0–59, 60+), shrunk towards
  * the city: ratio = (D + K) / (E + K), with D the district's deaths, E the deaths the city's rates would give its
@@ -55,7 +58,9 @@ public final class DeathRates {
                     d[i] = deaths.get(s, FIT_FROM + i);
                     e[i] = exposure.get(s, FIT_FROM + i);
                 }
-                fits[s] = GompertzMakeham.fit(ages, d, e);
+                fits[s] = fitOrNull(ages, d, e);
+            }
+            if (fits[s] != null) {
                 for (int x = FIT_FROM; x < AGES; x++) {
                     rates.set(s, x, fits[s].hazard(representativeAge(x)));
                 }
@@ -67,6 +72,20 @@ public final class DeathRates {
             }
         }
         return new CityRates(rates, fits);
+    }
+
+    /**
+     * The fitted hazard, or null when the optimiser gives up or finds no rising hazard (then five-year groups are
+     * used, and the forecast's notes say so).
+     */
+    private static GompertzMakeham fitOrNull(double[] ages, double[] deaths, double[] exposure) {
+        try {
+            GompertzMakeham fit = GompertzMakeham.fit(ages, deaths, exposure);
+            boolean usable = fit.c() > 0 && Double.isFinite(fit.hazard(OPEN_GROUP_AGE)) && fit.hazard(ages[0]) > 0;
+            return usable ? fit : null;
+        } catch (MathIllegalStateException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The city's rates scaled to a district's own deaths, as the class comment says. */

@@ -17,10 +17,11 @@ import java.util.Map;
  *   <li>base population: each district's alive population at the base month's end;</li>
  *   <li>death rates: deaths / person-years over the last {@value #RATE_WINDOW_MONTHS} months up to the base (as many
  *       as the version holds), person-years being the month-end populations / 12, smoothed by {@link DeathRates};</li>
- *   <li>moves: each district's moves in and out per year by sex and age: the flows of the window's months from the
- *       version's third month on, divided by their number of years. The first month cannot show a flow, and the
- *       second shows as newcomers the persons whose rows were rejected in the first snapshot (a rejected row is
- *       absent from that snapshot only), so both are left out;</li>
+ *   <li>moves: each district's moves in and out per year by sex and age: the flows of the window's months after
+ *       the first month that has any flow, divided by their number of years. The register's first snapshot cannot
+ *       show a flow, and its second (the first month with flows: the second month of monthly snapshots, the second
+ *       quarter of quarterly ones) shows as newcomers the persons whose rows were rejected in the first snapshot (a
+ *       rejected row is absent from that snapshot only), so both are left out;</li>
  *   <li>births: the district's first registrations at age 0 per woman-year aged 15–49 in those months, and the
  *       city's share of boys among them ({@value #DEFAULT_MALE_BIRTH_SHARE} when there are none).</li>
  * </ul>
@@ -30,8 +31,6 @@ public record ForecastModel(YearMonth base, Map<String, AgeSexTable> basePopulat
 
     public static final int RATE_WINDOW_MONTHS = 36;
     public static final double DEFAULT_MALE_BIRTH_SHARE = 0.52;
-    /** Flows are read from this month of the version on (1 = its first month). */
-    public static final int FLOWS_FROM_MONTH = 3;
 
     public static ForecastModel build(ForecastInputs inputs, YearMonth base) {
         List<YearMonth> window = inputs.months().stream()
@@ -40,10 +39,10 @@ public record ForecastModel(YearMonth base, Map<String, AgeSexTable> basePopulat
         if (window.isEmpty()) {
             throw new IllegalArgumentException("基期 " + base + " 之前没有人口数据");
         }
-        // The register's first month shows no flows, and its second shows, as if they had just arrived, the
-        // persons whose rows were rejected in the first: flows count from the third month of the version on.
-        YearMonth firstFlowMonth = inputs.firstMonth().plusMonths(FLOWS_FROM_MONTH - 1);
-        List<YearMonth> flowWindow = window.stream().filter(m -> !m.isBefore(firstFlowMonth)).toList();
+        // The register's first snapshot shows no flows, and its second shows, as if they had just arrived, the
+        // persons whose rows were rejected in the first: flows count from the month after the second snapshot.
+        YearMonth flowsFrom = inputs.firstFlowMonth().map(m -> m.plusMonths(1)).orElse(base.plusMonths(1));
+        List<YearMonth> flowWindow = window.stream().filter(m -> !m.isBefore(flowsFrom)).toList();
         double flowYears = flowWindow.size() / 12.0;
 
         Map<String, AgeSexTable> exposure = new LinkedHashMap<>();
@@ -110,8 +109,8 @@ public record ForecastModel(YearMonth base, Map<String, AgeSexTable> basePopulat
             notes.add("死亡率仅依据 " + window.size() + " 个月的死亡登记（建议至少 12 个月），预测的不确定性较大。");
         }
         if (flowWindow.isEmpty()) {
-            notes.add("基期及以前没有可识别的出生和迁移（户籍变动从版本的第三个月起统计：第一个月无法区分新增人口，"
-                    + "第二个月的新增人口含第一个月被拒收的记录），本次预测未计出生和迁移。");
+            notes.add("基期及以前没有可识别的出生和迁移（户籍变动从第二期户籍快照之后起统计：第一期无法区分新增人口，"
+                    + "第二期的新增人口含第一期被拒收的记录），本次预测未计出生和迁移。");
         } else if (flowWindow.size() < 12) {
             notes.add("出生和迁移按 " + flowWindow.size() + " 个月的户籍变动折算为全年。");
         }
@@ -119,7 +118,7 @@ public record ForecastModel(YearMonth base, Map<String, AgeSexTable> basePopulat
         for (int s = 0; s < 2; s++) {
             if (city.fits()[s] == null) {
                 notes.add(sexNames[s] + "60岁及以上死亡人数不足 " + DeathRates.MIN_FIT_DEATHS
-                        + " 人，未拟合 Gompertz–Makeham 曲线，改用五岁组死亡率。");
+                        + " 人（或曲线拟合未收敛），未采用 Gompertz–Makeham 曲线，改用五岁组死亡率。");
             }
         }
         RateBasis basis = new RateBasis(window.get(0).toString(), base.toString(), window.size(), flowWindow.size(),

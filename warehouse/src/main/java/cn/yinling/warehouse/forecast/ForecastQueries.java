@@ -20,10 +20,6 @@ public interface ForecastQueries {
     @SqlQuery
     List<String> tables();
 
-    /** Null when the spine is empty. */
-    @SqlQuery
-    String firstMonth();
-
     @SqlQuery
     @RegisterConstructorMapper(AgeCount.class)
     List<AgeCount> population();

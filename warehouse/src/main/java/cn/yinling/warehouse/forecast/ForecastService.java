@@ -103,9 +103,7 @@ public final class ForecastService {
             if (months.isEmpty()) {
                 throw new ForecastUnavailableException("当前数仓版本没有人口数据（mart_population_age 为空），无法预测。");
             }
-            String first = q.firstMonth();
-            YearMonth firstMonth = first == null ? months.first() : YearMonth.parse(first);
-            return new ForecastInputs(city, districts, firstMonth, List.copyOf(months), series);
+            return new ForecastInputs(city, districts, List.copyOf(months), series);
         });
     }
 }

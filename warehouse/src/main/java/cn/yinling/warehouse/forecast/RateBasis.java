@@ -6,7 +6,7 @@ package cn.yinling.warehouse.forecast;
  * @param fromMonth   first month of the rate window ({@code YYYY-MM})
  * @param toMonth     last month of the rate window: the base month
  * @param deathMonths months whose deaths and person-years give the death rates (at most 36)
- * @param flowMonths  months whose births and moves give the yearly flows (the window from the version's third month)
+ * @param flowMonths  months whose births and moves give the yearly flows (the window after the register's second snapshot)
  * @param deaths      deaths in the window, city
  * @param personYears person-years lived in the window, city
  * @param births      births (first registrations at age 0) in the flow months, city

@@ -2,7 +2,9 @@ package cn.yinling.warehouse.forecast;
 
 import java.time.YearMonth;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * One district's monthly history as the forecast marts publish it: alive population at each month's end, deaths,
@@ -40,6 +42,11 @@ public final class RegionSeries {
         };
         cell(target, month).add(sex, age, persons);
         return this;
+    }
+
+    /** The earliest month with any birth or move, if there is one. */
+    public Optional<YearMonth> firstFlowMonth() {
+        return Stream.of(births, inflow, outflow).flatMap(m -> m.keySet().stream()).min(YearMonth::compareTo);
     }
 
     /** The population at a month's end; empty when the month has no rows. */

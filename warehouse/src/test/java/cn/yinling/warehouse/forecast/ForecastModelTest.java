@@ -27,8 +27,8 @@ class ForecastModelTest {
     void ratesFlowsAndBirthsFromFourMonthsByHand() {
         // 鼓楼区: 1,200 women aged 30 at each of four month ends → 4 × 1,200 / 12 = 400 person-years;
         // 4 deaths at 30 → the 30–34 group's rate 4 / 400 = 0.01 for each of 30–34 (the only district: the city's).
-        // Flows count from March, the version's third month: 2 flow months = 1/6 year (February's 7 newcomers
-        // may be January's rejected rows and are left out).
+        // February is the first month with flows (the register's second snapshot): its 7 newcomers and 3 births may
+        // be January's rejected rows and are left out. Flows count from March: 2 flow months = 1/6 year.
         // 5 + 1 women aged 30 move in → 6 / (1/6) = 36 a year; 2 men aged 40 move out → 12 a year.
         // Births 1 girl + 1 boy over 1,200 × 2 / 12 = 200 woman-years aged 15–49 → 0.01 a woman-year, boys' share ½.
         RegionSeries gulou = new RegionSeries();
@@ -43,7 +43,7 @@ class ForecastModelTest {
                 .addFlow(JAN.plusMonths(3), RegionSeries.Flow.move_out, MALE, 40, 2)
                 .addFlow(JAN.plusMonths(2), RegionSeries.Flow.birth, FEMALE, 0, 1)
                 .addFlow(JAN.plusMonths(3), RegionSeries.Flow.birth, MALE, 0, 1);
-        ForecastInputs inputs = new ForecastInputs(CITY, List.of(GULOU), JAN,
+        ForecastInputs inputs = new ForecastInputs(CITY, List.of(GULOU),
                 List.of(JAN, JAN.plusMonths(1), JAN.plusMonths(2), JAN.plusMonths(3)), Map.of(GULOU.regionCode(), gulou));
 
         ForecastModel model = ForecastModel.build(inputs, JAN.plusMonths(3));
@@ -65,6 +65,43 @@ class ForecastModelTest {
         assertEquals(6, model.basis().movesIn(), 1e-9);
         assertNull(model.basis().femaleFit(), "no deaths at 60+: five-year groups, no fit");
         assertTrue(model.notes().stream().anyMatch(n -> n.contains("仅依据 4 个月")), model.notes().toString());
+    }
+
+    @Test
+    void quarterlySnapshotsCountFlowsFromTheMonthAfterTheSecondSnapshot() {
+        // Snapshots in March, June, September, December (the months between are filled from the last snapshot):
+        // March is the first month with flows and is left out; April–December is 9 months = ¾ year, and the 3 + 3 + 3
+        // women aged 30 moving in at the June, September and December snapshots give 9 / ¾ = 12 a year.
+        RegionSeries gulou = new RegionSeries();
+        List<YearMonth> months = new ArrayList<>();
+        for (int m = 0; m < 12; m++) {
+            months.add(JAN.plusMonths(m));
+            gulou.addPopulation(JAN.plusMonths(m), FEMALE, 30, 1000);
+        }
+        gulou.addFlow(YearMonth.of(2024, 3), RegionSeries.Flow.move_in, FEMALE, 30, 50);
+        for (int month : new int[] {6, 9, 12}) {
+            gulou.addFlow(YearMonth.of(2024, month), RegionSeries.Flow.move_in, FEMALE, 30, 3);
+        }
+        ForecastModel model = ForecastModel.build(new ForecastInputs(CITY, List.of(GULOU), months,
+                Map.of(GULOU.regionCode(), gulou)), YearMonth.of(2024, 12));
+        assertEquals(9, model.basis().flowMonths());
+        assertEquals(12, model.assumptions().get(GULOU.regionCode()).inflow().get(FEMALE, 30), 1e-9);
+    }
+
+    @Test
+    void underTwentyDeathsAt60PlusFiveYearGroupsReplaceTheFit() {
+        // women: 1,000 person-years at each of 60–64 and 2 deaths at each → 10 deaths < 20: the group rate
+        // 10 / 5,000 = 0.002 for 60–64; 65–69 had nobody and takes the group below's rate
+        AgeSexTable deaths = new AgeSexTable();
+        AgeSexTable exposure = new AgeSexTable();
+        for (int x = 60; x <= 64; x++) {
+            deaths.set(FEMALE, x, 2);
+            exposure.set(FEMALE, x, 1000);
+        }
+        DeathRates.CityRates city = DeathRates.city(deaths, exposure);
+        assertNull(city.fits()[FEMALE]);
+        assertEquals(0.002, city.rates().get(FEMALE, 62), 1e-12);
+        assertEquals(0.002, city.rates().get(FEMALE, 67), 1e-12);
     }
 
     @Test
@@ -145,6 +182,6 @@ class ForecastModelTest {
                 s.addPopulation(month, MALE, 58, 100);
             }
         }
-        return new ForecastInputs(CITY, List.of(GULOU, YUNLONG), first, list, series);
+        return new ForecastInputs(CITY, List.of(GULOU, YUNLONG), list, series);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The forecast of the live published version: the Java API behind {@code aging forecast}, the 发展预测 page and the
@@ -68,7 +69,7 @@ public final class ForecastService {
         return fresh;
     }
 
-    private static ForecastInputs read(org.jdbi.v3.core.Jdbi jdbi) {
+    private static ForecastInputs read(Jdbi jdbi) {
         return jdbi.withHandle(handle -> {
             ForecastQueries q = handle.attach(ForecastQueries.class);
             RegionQueries regions = handle.attach(RegionQueries.class);

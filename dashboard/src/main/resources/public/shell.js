@@ -15,6 +15,7 @@
     { href: '/themes/allowances', label: '补贴与保障', place: true },
     { href: '/themes/health', label: '健康', place: true },
     { href: '/themes/quality', label: '数据质量', place: true },
+    { href: '/forecast.html', label: '发展预测' },
     { href: '/portal.html', label: '数据报送', roles: ['uploader', 'admin'] },
     { href: '/submissions.html', label: '报送情况', roles: ['planner', 'admin'] },
     { href: '/report.html', label: '年度报告', roles: ['leader', 'planner', 'admin'] },

@@ -16,6 +16,7 @@ import cn.yinling.dashboard.auth.Role;
 import cn.yinling.dashboard.catalog.CatalogController;
 import cn.yinling.dashboard.catalog.ThemePage;
 import cn.yinling.dashboard.catalog.Themes;
+import cn.yinling.dashboard.forecast.ForecastController;
 import cn.yinling.dashboard.kpi.KpiController;
 import cn.yinling.dashboard.population.PyramidController;
 import cn.yinling.dashboard.portal.BatchController;
@@ -80,6 +81,7 @@ public final class DashboardApp {
         EtlController etl = new EtlController(deps);
         ReportController reports = new ReportController(deps);
         Path uploadCache = uploadCache(deps);
+        ForecastController forecasts = new ForecastController(deps);
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -122,6 +124,8 @@ public final class DashboardApp {
                     get("/kpis/{code}/trend", kpis::trend, EVERYONE);
                     get("/kpis/{code}/children", kpis::children, EVERYONE);
                     get("/population/pyramid", population::pyramid, EVERYONE);
+                    get("/forecast", forecasts::forecast, EVERYONE);
+                    get("/forecast/backtest", forecasts::backtest, EVERYONE);
 
                     get("/feeds", feeds::feeds, PORTAL_READERS);
                     get("/templates/{feed}", feeds::template, PORTAL_READERS);

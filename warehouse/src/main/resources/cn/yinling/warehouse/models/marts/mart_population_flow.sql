@@ -1,0 +1,93 @@
+-- Entries into and exits from the alive register other than deaths, by district, month, single year of age at
+-- that month's end (100 = 100 and over), sex and flow, read from dim_person's history (SCD2 on region and status).
+-- A change counts in the first snapshot month that shows it:
+--   birth         first registration aged 0
+--   move_in       first registration aged 1 or more, or a return from 迁出/注销 to 正常
+--   move_out      正常 → 迁出 or 注销 (leaving the city's register)
+--   transfer_in / transfer_out   正常 in both versions but another district (a move within the city)
+-- Nothing is observable in the first month of the spine (everyone is new there), so it has no rows.
+with
+
+persons as (
+    select * from dim_person
+),
+
+regions as (
+    select * from dim_region
+),
+
+months as (
+    select * from dim_month
+),
+
+first_month as (
+    select min(month) as month from months
+),
+
+versions as (
+    select
+        p.person_key,
+        p.sex,
+        p.birth_date,
+        p.valid_from as month,
+        m.month_end,
+        p.status,
+        r.district_code,
+        lag(p.status) over (partition by p.person_key order by p.valid_from) as previous_status,
+        lag(r.district_code) over (partition by p.person_key order by p.valid_from) as previous_district
+    from persons as p
+    join months as m on m.month = p.valid_from
+    left join regions as r on r.region_code = p.region_code
+),
+
+observable as (
+    select
+        v.*,
+        -- whole years at the month's end, as int_person_month counts them
+        year(v.month_end) - year(v.birth_date)
+            - case
+                when month(v.month_end) < month(v.birth_date)
+                  or (month(v.month_end) = month(v.birth_date) and day(v.month_end) < day(v.birth_date))
+                then 1 else 0
+              end as age
+    from versions as v
+    cross join first_month as f
+    where v.month > f.month
+),
+
+events as (
+    select district_code as region_code, month, age, sex, case when age = 0 then 'birth' else 'move_in' end as flow
+    from observable
+    where previous_status is null and status = 'active'
+    union all
+    select district_code, month, age, sex, 'move_in'
+    from observable
+    where previous_status in ('moved_out', 'cancelled') and status = 'active'
+    union all
+    select previous_district, month, age, sex, 'move_out'
+    from observable
+    where previous_status = 'active' and status in ('moved_out', 'cancelled')
+    union all
+    select previous_district, month, age, sex, 'transfer_out'
+    from observable
+    where previous_status = 'active' and status = 'active' and previous_district <> district_code
+    union all
+    select district_code, month, age, sex, 'transfer_in'
+    from observable
+    where previous_status = 'active' and status = 'active' and previous_district <> district_code
+),
+
+final as (
+    select
+        region_code,
+        month,
+        cast(least(greatest(age, 0), 100) as int) as age,
+        sex,
+        flow,
+        count(*) as persons
+    from events
+    where region_code is not null
+    group by region_code, month, least(greatest(age, 0), 100), sex, flow
+)
+
+select * from final

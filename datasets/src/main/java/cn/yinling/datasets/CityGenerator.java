@@ -28,7 +28,9 @@ import java.util.stream.Stream;
 public final class CityGenerator {
 
     /** Folders and files this generator owns under {@code out}; cleared before writing. */
-    static final List<String> OWNED = List.of("region", "facility", "household", "death", "truth", "ingest-plan.csv");
+    static final List<String> OWNED = List.of("region", "facility", "household", "death", "living_status",
+            "accident_insurance", "allowance", "pension", "health_checkup", "ltc_benefit", "service_order", "care_visit",
+            "truth", "ingest-plan.csv");
 
     private final GeneratorOptions options;
 
@@ -64,8 +66,26 @@ public final class CityGenerator {
         householdFeed.write();
         DeathFeed deathFeed = new DeathFeed(ctx);
         deathFeed.write();
-        long finalPopulation = KpiTruth.write(ctx, householdFeed, facilityFeed, out.resolve("truth").resolve("kpi.csv"));
+
+        Elders elders = new Elders(population, regions, time, options.seed());
+        // an annual batch lands after the household snapshot of its survey month, the register it is checked against
+        truth.ingestAnnualAfter(time, year -> Math.max(0, elders.firstMonthOfYear(Integer.parseInt(year))));
+        new LivingStatusFeed(ctx, elders, householdFeed).write();
+        new AccidentInsuranceFeed(ctx, elders).write();
+        new AllowanceFeed(ctx, elders).write();
+        new PensionFeed(ctx, elders).write();
+        new HealthCheckupFeed(ctx, elders).write();
+        new LtcBenefitFeed(ctx, elders).write();
+        ServiceOrderFeed serviceOrders = new ServiceOrderFeed(ctx, elders, facilityFeed);
+        serviceOrders.write();
+        CareVisitFeed careVisits = new CareVisitFeed(ctx, elders, householdFeed);
+        careVisits.write();
+
+        List<KpiTruth.CityMonth> city = KpiTruth.write(ctx, householdFeed, facilityFeed,
+                new KpiTruth.PersonFeeds(elders, careVisits, serviceOrders), out.resolve("truth").resolve("kpi.csv"));
+        Calibration.write(out.resolve("truth").resolve(Calibration.FILE_NAME), Calibration.figures(options, city));
         truth.write(out);
+        long finalPopulation = city.isEmpty() ? 0 : city.get(city.size() - 1).popTotal();
 
         Map<String, Integer> byFeed = new LinkedHashMap<>();
         long dataRows = 0;

@@ -60,7 +60,7 @@ final class TruthVerifier {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<String[]> rows = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
-            rows.add(line.split(",", -1));
+            rows.add(SheetReader.splitCsv(line));
         }
         return rows;
     }

@@ -41,9 +41,9 @@ final class Elders {
     static final String[] SCHEMES = {"enterprise", "public_sector", "resident"};
 
     /** Government-purchased home care: share of the eligible (70+, poor or disabled, at home) taken in. */
-    static final double GOV_HOME_CARE_SHARE = 0.0125;
+    static final double GOV_HOME_CARE_SHARE = 0.0130;
     /** Accident insurance: share of the 60+ at the start of the year enrolled (安康关爱行动). */
-    static final double INSURED_SHARE = 0.40;
+    static final double INSURED_SHARE = 0.4175;
     /** Health checkups: share of the 65+ (and of the 60–64) checked once in a year. */
     static final double CHECKUP_65 = 0.72;
     static final double CHECKUP_60 = 0.10;
@@ -345,13 +345,12 @@ final class Elders {
         return ageAtMonthEnd >= 80 ? "longevity_80" : null;
     }
 
-    /** Urban districts top up the provincial rates. */
+    /** 50 元 a month at 80–89, 110 元 at 90–99, 500 元 for centenarians (urban districts top that up to 600 元). */
     long longevityFen(int i, String type) {
-        boolean urban = isUrbanDistrict(pop.district(i));
         return switch (type) {
-            case "centenarian" -> urban ? 60_000 : 50_000;
-            case "longevity_90" -> urban ? 15_000 : 12_000;
-            default -> urban ? 6_000 : 5_000;
+            case "centenarian" -> isUrbanDistrict(pop.district(i)) ? 60_000 : 50_000;
+            case "longevity_90" -> 11_000;
+            default -> 5_000;
         };
     }
 

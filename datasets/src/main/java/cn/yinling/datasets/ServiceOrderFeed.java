@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 
 /**
  * 居家养老服务工单 monthly from the city's home-care platform (civil_affairs:320300). Government-purchased home care for
- * the poor and disabled 70+ living at home (≈ 2,200 people at scale 1.0, 3–8 orders a month each), plus some elders
+ * the poor and disabled 70+ living at home (≈ 2,200 people at scale 1.0, 3–9 orders a month each), plus some elders
  * who pay themselves. Providers are the open facilities of the person's district that the facility feed has already
  * reported (a few orders come from home-service companies outside it: UNKNOWN_PROVIDER warnings); each worker serves
  * one order at a time; a person has at most one order a day, and none on or after the day they die or leave.
@@ -120,7 +120,7 @@ final class ServiceOrderFeed extends ElderFeed {
                 continue;
             }
             SplittableRandom rnd = new SplittableRandom(Rng.mix(ctx.seed() * 31 + pop.idBody[i] * 17 + m));
-            int count = Math.min(last, gov ? 3 + rnd.nextInt(6) : 1 + rnd.nextInt(3));
+            int count = Math.min(last, gov ? 3 + rnd.nextInt(7) : 1 + rnd.nextInt(3));
             boolean[] taken = new boolean[last + 1];
             boolean poor = (elders.hardship(i) & (Elders.EXTREME_POVERTY | Elders.MINIMUM_LIVING)) != 0;
             for (int k = 0; k < count; k++) {

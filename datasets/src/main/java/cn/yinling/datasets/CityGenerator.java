@@ -12,16 +12,19 @@ import java.util.stream.Stream;
 
 /**
  * The deterministic synthetic city: a registered population of 徐州市 (real region codes) with its history over the
- * chosen months, written as the member units would send their feeds, plus the truth the warehouse must reproduce.
+ * chosen months, and what the departments know about its elderly ({@link Elders}), written as the member units would
+ * send their feeds, plus the truth the warehouse must reproduce.
  *
  * <p>Output layout under {@code out}:
  * <pre>
- *   &lt;feed&gt;/&lt;file&gt;          the feed files (CSV UTF-8 / UTF-8 BOM / GB18030, XLSX), as units send them
- *   ingest-plan.csv          file,feed,period,unit — every file in ingest order (region, then by period: facility,
- *                            household, death)
+ *   &lt;feed&gt;/&lt;file&gt;          the feed files of the 12 feeds (CSV UTF-8 / UTF-8 BOM / GB18030, XLSX), as units send them
+ *   ingest-plan.csv          file,feed,period,unit — every file in ingest order (region, then month by month: facility,
+ *                            household, death, the person feeds; an annual batch after the month of its survey)
  *   truth/rejections.csv     file,row,column,rule — every planted bad row (row = Excel row / CSV line)
+ *   truth/warnings.csv       file,row,column,rule — every warning the landing step lists (rows loaded)
  *   truth/batches.csv        file,feed,period,unit,rows_read,rows_loaded,rows_quarantined,footer_rows
- *   truth/kpi.csv            kpi_code,region_code,month,numerator,denominator (city and districts)
+ *   truth/kpi.csv            kpi_code,region_code,month,numerator,denominator,breakdown (city and districts)
+ *   truth/calibration.csv    figure,name,value,target,unit — against the committee's report
  * </pre>
  * Same options and seed ⇒ byte-identical CSV files (XLSX differ only in zip timestamps).
  */

@@ -73,6 +73,8 @@ final class Elders {
     private final int reference;
     /** Persons aged 50 or more at the end of the range: everyone an elderly feed may list, in index order. */
     final int[] candidates;
+    /** The static traits of each person, packed ({@link #traits}); 0 until first asked for. */
+    private final int[] traitCache;
 
     Elders(Population pop, RegionRegistry regions, Timeline time, long seed) {
         this.pop = pop;
@@ -92,6 +94,33 @@ final class Elders {
             }
         }
         this.candidates = java.util.Arrays.copyOf(list, n);
+        this.traitCache = new int[pop.size];
+    }
+
+    private static final int COMPUTED = 1 << 31;
+
+    /**
+     * Disability (bits 0–1), hardship (2–8), arrangement (9–11), government home care (12), self-pay client (13),
+     * pension scheme + 1 (14–15), early-retired woman (16), long-term care (17): every feed asks for them many times a
+     * month, so they are drawn once per person.
+     */
+    private int traits(int i) {
+        int t = traitCache[i];
+        if (t != 0) {
+            return t;
+        }
+        int disability = drawDisability(i);
+        int hardship = drawHardship(i, disability);
+        int arrangement = drawArrangement(i, disability);
+        boolean gov = drawGovHomeCare(i, disability, hardship, arrangement);
+        boolean selfPay = !gov && drawSelfPayClient(i, arrangement);
+        boolean early = drawEarlyRetiredWoman(i);
+        int scheme = drawPensionScheme(i, early);
+        boolean ltc = drawLtc(i, disability);
+        t = COMPUTED | disability | hardship << 2 | arrangement << 9 | (gov ? 1 << 12 : 0) | (selfPay ? 1 << 13 : 0)
+                | (scheme + 1) << 14 | (early ? 1 << 16 : 0) | (ltc ? 1 << 17 : 0);
+        traitCache[i] = t;
+        return t;
     }
 
     /** A uniform number in [0, 1) fixed by the person and a salt (and, for yearly or monthly draws, a period). */
@@ -117,13 +146,19 @@ final class Elders {
 
     /** 0 none, 1 mild (半失能), 2 moderate, 3 severe (失能): grows steeply with age. */
     int disability(int i) {
+        return traits(i) & 3;
+    }
+
+    private static final double[][] DISABILITY_BY_AGE = {{0.035, 0.015, 0.010}, {0.060, 0.035, 0.025},
+        {0.110, 0.075, 0.065}, {0.150, 0.150, 0.150}};
+
+    private int drawDisability(int i) {
         int age = ageAtReference(i);
         if (age < 60) {
             return 0;
         }
         double u = u(i, SALT_DISABILITY, 0);
-        double[] p = age < 70 ? new double[] {0.035, 0.015, 0.010} : age < 80 ? new double[] {0.060, 0.035, 0.025}
-                : age < 90 ? new double[] {0.110, 0.075, 0.065} : new double[] {0.150, 0.150, 0.150};
+        double[] p = DISABILITY_BY_AGE[age < 70 ? 0 : age < 80 ? 1 : age < 90 ? 2 : 3];
         if (u < p[2]) {
             return 3;
         }
@@ -135,6 +170,10 @@ final class Elders {
 
     /** The hardship bits the 民政 survey records. */
     int hardship(int i) {
+        return traits(i) >>> 2 & 0x7F;
+    }
+
+    private int drawHardship(int i, int d) {
         if (ageAtReference(i) < 60) {
             return 0;
         }
@@ -147,7 +186,6 @@ final class Elders {
         } else if (u < 0.043) {
             bits |= NEAR_POVERTY;
         }
-        int d = disability(i);
         if (d >= 2) {
             bits |= DISABLED;
         } else if (d == 1) {
@@ -163,9 +201,13 @@ final class Elders {
     }
 
     int arrangement(int i) {
+        return traits(i) >>> 9 & 7;
+    }
+
+    private int drawArrangement(int i, int disability) {
         int age = ageAtReference(i);
         double u = u(i, SALT_ARRANGEMENT, 0);
-        double institution = (age >= 80 ? 0.04 : 0.01) + (disability(i) == 3 ? 0.10 : 0);
+        double institution = (age >= 80 ? 0.04 : 0.01) + (disability == 3 ? 0.10 : 0);
         double alone = age >= 80 ? 0.15 : 0.10;
         if (u < institution) {
             return IN_INSTITUTION;
@@ -190,23 +232,33 @@ final class Elders {
 
     /** Government-purchased home care (政府购买居家养老服务): 70+, poor or disabled, not in an institution. */
     boolean govHomeCare(int i) {
-        if (ageAtReference(i) < 70 || arrangement(i) == IN_INSTITUTION) {
+        return (traits(i) & 1 << 12) != 0;
+    }
+
+    private boolean drawGovHomeCare(int i, int disability, int h, int arrangement) {
+        if (ageAtReference(i) < 70 || arrangement == IN_INSTITUTION) {
             return false;
         }
-        int h = hardship(i);
-        boolean eligible = (h & POVERTY) != 0 || disability(i) >= 1 || (h & FAMILY_PLANNING_SPECIAL) != 0;
+        boolean eligible = (h & POVERTY) != 0 || disability >= 1 || (h & FAMILY_PLANNING_SPECIAL) != 0;
         return eligible && u(i, SALT_HOME_CARE, 0) < GOV_HOME_CARE_SHARE;
     }
 
     /** Pays the home-care platform out of pocket now and then. */
     boolean selfPayClient(int i) {
-        return ageAtReference(i) >= 65 && arrangement(i) != IN_INSTITUTION && !govHomeCare(i)
-                && u(i, SALT_SELF_PAY, 0) < 0.0025;
+        return (traits(i) & 1 << 13) != 0;
+    }
+
+    private boolean drawSelfPayClient(int i, int arrangement) {
+        return ageAtReference(i) >= 65 && arrangement != IN_INSTITUTION && u(i, SALT_SELF_PAY, 0) < 0.0025;
     }
 
     /** Pension scheme index into {@link #SCHEMES}, or {@link #SCHEME_NONE}: most people have one. */
     int pensionScheme(int i) {
-        if (earlyRetiredWoman(i)) {
+        return (traits(i) >>> 14 & 3) - 1;
+    }
+
+    private int drawPensionScheme(int i, boolean earlyRetiredWoman) {
+        if (earlyRetiredWoman) {
             return 0;
         }
         return u(i, SALT_PENSION, 0) < 0.94 ? schemeOf(i) : SCHEME_NONE;
@@ -214,6 +266,10 @@ final class Elders {
 
     /** Women who retired from an enterprise at 50 or 55 draw a pension before 60 (not counted by the 60+ KPIs). */
     boolean earlyRetiredWoman(int i) {
+        return (traits(i) & 1 << 16) != 0;
+    }
+
+    private boolean drawEarlyRetiredWoman(int i) {
         int age = ageAtReference(i);
         return !pop.male(i) && age >= 55 && age < 60 && u(i, SALT_PENSION, 2) < 0.40;
     }
@@ -247,7 +303,10 @@ final class Elders {
 
     /** Long-term-care insurance: most of the moderately and severely disabled, a few of the mildly. */
     boolean ltc(int i) {
-        int d = disability(i);
+        return (traits(i) & 1 << 17) != 0;
+    }
+
+    private boolean drawLtc(int i, int d) {
         double u = u(i, SALT_LTC, 0);
         return d >= 2 ? u < 0.55 : d == 1 && u < 0.08;
     }

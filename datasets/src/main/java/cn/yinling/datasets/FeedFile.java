@@ -58,8 +58,13 @@ final class FeedFile implements Closeable {
 
     /** The Chinese label of a stored code, e.g. household_status active → 正常. */
     static String label(String codeList, String code) {
-        return Contracts.get().codeList(codeList).labelOf(code).orElseThrow(() -> new IllegalArgumentException(code));
+        return LABELS.computeIfAbsent(codeList + '\u0001' + code, k -> Contracts.get().codeList(codeList).labelOf(code)
+                .orElseThrow(() -> new IllegalArgumentException(code)));
     }
+
+    /** Labels looked up once: millions of cells name a handful of codes. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> LABELS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     Format format() {
         return format;

@@ -47,7 +47,8 @@ class ServiceOrderPlantingTest {
         }
         assertEquals(outcome.plantedInTruth(), outcome.planted());
 
-        for (List<ServiceOrderFeed.Order> month : orders.byMonth) {
+        for (int m = 0; m < orders.byMonth.size(); m++) {
+            List<ServiceOrderFeed.Order> month = orders.byMonth.get(m);
             Map<String, Integer> busyUntil = new HashMap<>();
             Set<String> personDays = new HashSet<>();
             for (ServiceOrderFeed.Order o : month) {
@@ -57,12 +58,11 @@ class ServiceOrderPlantingTest {
                 busyUntil.put(o.worker, begin + o.minutes);
                 assertTrue(personDays.add(o.person + "/" + o.day), "one order a day per person");
                 assertTrue(o.minutes >= 10 && o.minutes <= 8 * 60, "duration " + o.minutes);
-                int date = time.start(month == orders.byMonth.get(0) ? 0 : orders.byMonth.indexOf(month)) + o.day - 1;
+                int date = time.start(m) + o.day - 1;
                 assertTrue(pop.death[o.person] == 0 || pop.death[o.person] > date, "no order on or after death");
             }
         }
         // calibration at this scale: government home care for ≈ 2,200 × 0.03 people, 5–6 thousand orders per 1,000
-        int gov = 0;
         int govOrders = 0;
         Set<Integer> served = new HashSet<>();
         for (ServiceOrderFeed.Order o : orders.byMonth.get(1)) {
@@ -71,7 +71,7 @@ class ServiceOrderPlantingTest {
                 served.add(o.person);
             }
         }
-        gov = served.size();
+        int gov = served.size();
         assertEquals(66, gov, 20, "government home-care persons in a month");
         double perThousand = 1000.0 * govOrders / gov;
         assertTrue(perThousand > 4_500 && perThousand < 6_500, "orders per 1,000 served: " + perThousand);

@@ -12,23 +12,28 @@ import java.util.stream.Stream;
 
 /**
  * The deterministic synthetic city: a registered population of 徐州市 (real region codes) with its history over the
- * chosen months, written as the member units would send their feeds, plus the truth the warehouse must reproduce.
+ * chosen months, and what the departments know about its elderly ({@link Elders}), written as the member units would
+ * send their feeds, plus the truth the warehouse must reproduce.
  *
  * <p>Output layout under {@code out}:
  * <pre>
- *   &lt;feed&gt;/&lt;file&gt;          the feed files (CSV UTF-8 / UTF-8 BOM / GB18030, XLSX), as units send them
- *   ingest-plan.csv          file,feed,period,unit — every file in ingest order (region, then by period: facility,
- *                            household, death)
+ *   &lt;feed&gt;/&lt;file&gt;          the feed files of the 12 feeds (CSV UTF-8 / UTF-8 BOM / GB18030, XLSX), as units send them
+ *   ingest-plan.csv          file,feed,period,unit — every file in ingest order (region, then month by month: facility,
+ *                            household, death, the person feeds; an annual batch after the month of its survey)
  *   truth/rejections.csv     file,row,column,rule — every planted bad row (row = Excel row / CSV line)
+ *   truth/warnings.csv       file,row,column,rule — every warning the landing step lists (rows loaded)
  *   truth/batches.csv        file,feed,period,unit,rows_read,rows_loaded,rows_quarantined,footer_rows
- *   truth/kpi.csv            kpi_code,region_code,month,numerator,denominator (city and districts)
+ *   truth/kpi.csv            kpi_code,region_code,month,numerator,denominator,breakdown (city and districts)
+ *   truth/calibration.csv    figure,name,value,target,unit — against the committee's report
  * </pre>
  * Same options and seed ⇒ byte-identical CSV files (XLSX differ only in zip timestamps).
  */
 public final class CityGenerator {
 
     /** Folders and files this generator owns under {@code out}; cleared before writing. */
-    static final List<String> OWNED = List.of("region", "facility", "household", "death", "truth", "ingest-plan.csv");
+    static final List<String> OWNED = List.of("region", "facility", "household", "death", "living_status",
+            "accident_insurance", "allowance", "pension", "health_checkup", "ltc_benefit", "service_order", "care_visit",
+            "truth", "ingest-plan.csv");
 
     private final GeneratorOptions options;
 
@@ -64,8 +69,26 @@ public final class CityGenerator {
         householdFeed.write();
         DeathFeed deathFeed = new DeathFeed(ctx);
         deathFeed.write();
-        long finalPopulation = KpiTruth.write(ctx, householdFeed, facilityFeed, out.resolve("truth").resolve("kpi.csv"));
+
+        Elders elders = new Elders(population, regions, time, options.seed());
+        // an annual batch lands after the household snapshot of its survey month, the register it is checked against
+        truth.ingestAnnualAfter(time, year -> Math.max(0, elders.firstMonthOfYear(Integer.parseInt(year))));
+        new LivingStatusFeed(ctx, elders, householdFeed).write();
+        new AccidentInsuranceFeed(ctx, elders).write();
+        new AllowanceFeed(ctx, elders).write();
+        new PensionFeed(ctx, elders).write();
+        new HealthCheckupFeed(ctx, elders).write();
+        new LtcBenefitFeed(ctx, elders).write();
+        ServiceOrderFeed serviceOrders = new ServiceOrderFeed(ctx, elders, facilityFeed);
+        serviceOrders.write();
+        CareVisitFeed careVisits = new CareVisitFeed(ctx, elders, householdFeed);
+        careVisits.write();
+
+        List<KpiTruth.CityMonth> city = KpiTruth.write(ctx, householdFeed, facilityFeed,
+                new KpiTruth.PersonFeeds(elders, careVisits, serviceOrders), out.resolve("truth").resolve("kpi.csv"));
+        Calibration.write(out.resolve("truth").resolve(Calibration.FILE_NAME), Calibration.figures(options, city));
         truth.write(out);
+        long finalPopulation = city.isEmpty() ? 0 : city.get(city.size() - 1).popTotal();
 
         Map<String, Integer> byFeed = new LinkedHashMap<>();
         long dataRows = 0;

@@ -58,8 +58,13 @@ final class FeedFile implements Closeable {
 
     /** The Chinese label of a stored code, e.g. household_status active → 正常. */
     static String label(String codeList, String code) {
-        return Contracts.get().codeList(codeList).labelOf(code).orElseThrow(() -> new IllegalArgumentException(code));
+        return LABELS.computeIfAbsent(codeList + '\u0001' + code, k -> Contracts.get().codeList(codeList).labelOf(code)
+                .orElseThrow(() -> new IllegalArgumentException(code)));
     }
+
+    /** Labels looked up once: millions of cells name a handful of codes. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> LABELS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     Format format() {
         return format;
@@ -78,8 +83,24 @@ final class FeedFile implements Closeable {
         sink.row(text);
     }
 
+    /** The header row; a header the contract does not know (序号 …) is an EXTRA_COLUMN warning of the landing step. */
     void header(Object... headers) throws IOException {
-        sink.row(headers);
+        int row = sink.row(headers);
+        FeedContract contract = Contracts.get().feed(feed).orElseThrow();
+        for (Object h : headers) {
+            String text = java.text.Normalizer.normalize(String.valueOf(h), java.text.Normalizer.Form.NFKC).strip();
+            String bare = text.replaceAll("\\(元\\)$", "").replace(" ", "");
+            boolean known = contract.columns().stream()
+                    .anyMatch(c -> c.header().equals(bare) || c.key().equalsIgnoreCase(bare));
+            if (!known) {
+                truth.warn(relative, row, text, "EXTRA_COLUMN");
+            }
+        }
+    }
+
+    /** A loaded data row the landing step lists with a warning (UNKNOWN_PROVIDER). */
+    void warn(int row, String column, String rule) {
+        truth.warn(relative, row, column, rule);
     }
 
     /** A data row; returns its row number. */

@@ -26,8 +26,9 @@ class PopulationSharesTest {
         double p60 = Double.parseDouble(dec.get("pop_60"));
         double p80 = Double.parseDouble(dec.get("pop_80"));
         assertTrue(total > 100_000 && total < 105_000, "total " + total);
-        assertEquals(19.0, 100 * p60 / total, 1.5, "60+ share");
-        assertEquals(13.0, 100 * p80 / p60, 2.0, "80+ among 60+");
+        // the committee's report: 73万 insured = 40 % of the 60+ (17.5 % of 10.4 million); 23.28万 aged 80+
+        assertEquals(17.5, 100 * p60 / total, 1.0, "60+ share");
+        assertEquals(12.8, 100 * p80 / p60, 1.5, "80+ among 60+");
         assertEquals(dec.get("pop_60") + "," + dec.get("pop_total"), ratio(out, "aging_rate_60", "2024-12"));
 
         // quarterly: November has no snapshot at or before it, so nobody is counted alive

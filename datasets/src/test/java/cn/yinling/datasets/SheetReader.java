@@ -66,7 +66,8 @@ final class SheetReader {
         return rows;
     }
 
-    private static String[] splitCsv(String line) {
+    /** One CSV line (quotes as RFC 4180) into its fields. */
+    static String[] splitCsv(String line) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;

@@ -23,8 +23,10 @@ import java.util.TreeSet;
 
 /**
  * Reads every file the truth lists and checks it against the truth with rules written here from spec/feeds.md: data
- * and footer rows counted as batches.csv says, every planted row breaks exactly its one rule in the named column, every
- * other data row breaks none.
+ * and footer rows counted as batches.csv says, planted rows are data rows, at most 3 % of a file; for the register
+ * feeds (region, household, death, facility) every planted row breaks exactly its one rule in the named column and
+ * every other data row breaks none. The rules of the person feeds are checked through the real landing step instead
+ * (GeneratedCityLandingTest), which this class would only duplicate.
  */
 final class TruthVerifier {
 
@@ -34,6 +36,8 @@ final class TruthVerifier {
 
     record Rejection(String file, int row, String column, String rule) {
     }
+
+    static final Set<String> REGISTER_FEEDS = Set.of("region", "household", "death", "facility");
 
     final Path out;
     final List<Batch> batches = new ArrayList<>();
@@ -60,7 +64,7 @@ final class TruthVerifier {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<String[]> rows = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
-            rows.add(line.split(",", -1));
+            rows.add(SheetReader.splitCsv(line));
         }
         return rows;
     }
@@ -97,7 +101,8 @@ final class TruthVerifier {
             Map<String, Integer> found = new HashMap<>();
             String[] cells = rows.get(r);
             for (int c = 0; c < cells.length; c++) {
-                String h = FileCheck.nfkc(cells[c]);
+                // spec/feeds.md §1: a trailing （元）/(元) is not part of the header
+                String h = FileCheck.nfkc(cells[c]).replaceAll("\\(元\\)$", "");
                 for (ColumnSpec col : contract.columns()) {
                     if (h.equals(col.header()) || h.equalsIgnoreCase(col.key())) {
                         found.put(col.key(), c);
@@ -142,8 +147,16 @@ final class TruthVerifier {
         assertTrue(b.quarantined() <= Math.max(0, b.read() * 3 / 100), "far below the 5 % threshold: " + b.file());
         Set<String> keys = new HashSet<>();
         Set<Integer> seenRows = new HashSet<>();
+        boolean registerFeed = REGISTER_FEEDS.contains(b.feed());
         for (DataRow row : data) {
             seenRows.add(row.row());
+            if (!registerFeed) {
+                Rejection r = planted.get(row.row());
+                if (r != null) {
+                    plantedByRule.merge(r.rule(), 1, Integer::sum);
+                }
+                continue;
+            }
             Map<String, String> violations = violations(b, row.cells(), keys);
             Rejection r = planted.get(row.row());
             if (r == null) {

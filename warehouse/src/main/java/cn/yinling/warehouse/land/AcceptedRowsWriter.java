@@ -209,13 +209,30 @@ final class AcceptedRowsWriter implements AutoCloseable {
 
     /** Finishes the CSV, converts it to {@code parquet} and deletes it. */
     void finishTo(Path parquet) throws IOException {
+        finishTo(parquet, List.of());
+    }
+
+    /**
+     * Finishes the CSV and converts it to {@code parquet} without the rows numbered in {@code excludedRows} (rows
+     * already written that a check after the pass quarantined), then deletes it.
+     */
+    void finishTo(Path parquet, List<Integer> excludedRows) throws IOException {
         flushAndClose();
+        Path excluded = workDir.resolve("excluded.tmp.csv");
         try (Handle handle = DuckDb.open()) {
             LandingSql sql = handle.attach(LandingSql.class);
             sql.settings(SqlLiterals.quote(workDir.resolve("duckdb-spill").toString()), SqlLiterals.quote(MEMORY_LIMIT));
-            sql.csvToParquet(csv.toString(), columnsStruct(), parquet.toString());
+            if (excludedRows.isEmpty()) {
+                sql.csvToParquet(csv.toString(), columnsStruct(), parquet.toString());
+            } else {
+                StringBuilder lines = new StringBuilder();
+                excludedRows.forEach(r -> lines.append(r).append('\n'));
+                Files.writeString(excluded, lines);
+                sql.csvToParquetExcluding(csv.toString(), columnsStruct(), excluded.toString(), parquet.toString());
+            }
         } finally {
             Files.deleteIfExists(csv);
+            Files.deleteIfExists(excluded);
             Landing.deleteRecursively(workDir.resolve("duckdb-spill"));
         }
     }

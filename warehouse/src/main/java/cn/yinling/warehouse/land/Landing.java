@@ -60,6 +60,7 @@ import org.slf4j.LoggerFactory;
 public final class Landing {
 
     static final String ACCEPTED_FILE = "accepted.parquet";
+    static final String ORDER_FEED = "service_order";
 
     private static final Logger LOG = LoggerFactory.getLogger(Landing.class);
     private static final DateTimeFormatter BATCH_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
@@ -118,7 +119,9 @@ public final class Landing {
             return refusedUnarchived(upload, Rules.FILE_UNREADABLE, "找不到上传的文件，请重新选择文件上传。");
         }
         String key = upload.feed() + "/" + upload.period() + "/" + upload.unit();
-        Object lock = unitLocks.computeIfAbsent(key, k -> new Object());
+        // Order ids are checked across periods: two periods landing at once must not both take the same id.
+        String lockKey = ORDER_FEED.equals(upload.feed()) ? upload.feed() : key;
+        Object lock = unitLocks.computeIfAbsent(lockKey, k -> new Object());
         synchronized (lock) {
             try {
                 return land(upload, contract, unit, progress);
@@ -301,11 +304,14 @@ public final class Landing {
         LocalDate today = LocalDate.now(options.clock().withZone(LandingOptions.ZONE));
         RegionRegistry knownRegions = registry;
         Set<String> fileRegions = regionCodesInFile;
+        CrossChecks cross = crossChecks(contract, upload.period());
         RowValidator[] validator = new RowValidator[1];
         HeaderMatcher matcher = new HeaderMatcher(contract);
+        int idColumn = contract.columns().indexOf(contract.column("id_number").orElse(null));
+        boolean personScope = idColumn >= 0 && !hasRegionColumn(contract) && unit.scopePrefix().length() > CITY_PREFIX;
         try (source; ValidatingReader rows = new ValidatingReader(source, matcher, layout -> {
             validator[0] = new RowValidator(contract, layout.cellOfColumn(), unit, upload.period(), knownRegions,
-                    fileRegions, today);
+                    fileRegions, today, cross);
             return validator[0];
         })) {
             ValidatingReader.HeaderOutcome header = rows.header();
@@ -314,7 +320,13 @@ public final class Landing {
                 return info;
             }
             header.layout().extraColumns().forEach(run::add);
-            try (AcceptedRowsWriter writer = new AcceptedRowsWriter(contract.columns(), tmp)) {
+            if (ORDER_FEED.equals(contract.feed()) && cross.facilityCodes() == null) {
+                run.add(new Rejection(null, "provider_code", null, Rules.UNKNOWN_PROVIDER, Severity.warning,
+                        "养老服务设施名录为空（民政局尚未报送养老服务设施 facility），本批次未核对「服务机构代码」；"
+                                + "设施名录报送后，之后的批次将逐行核对。"));
+            }
+            try (AcceptedRowsWriter writer = new AcceptedRowsWriter(contract.columns(), tmp);
+                    PersonScopeCheck scope = personScope ? new PersonScopeCheck(tmp) : null) {
                 List<ValidatingReader.CheckedRow> chunk;
                 while ((chunk = rows.nextChunk()) != null) {
                     validator[0].prefetchKeys(chunk);
@@ -324,17 +336,35 @@ public final class Landing {
                             row.findings().forEach(run::add);
                         }
                         boolean duplicate = validator[0].duplicateKey(row.rowNumber(), row.values(), run::add);
-                        if (row.loadable() && !duplicate) {
+                        boolean loaded = row.loadable() && !duplicate;
+                        if (loaded) {
                             writer.write(row.rowNumber(), row.values());
                             run.written++;
                         } else {
                             run.rowsWithError++;
+                        }
+                        if (scope != null && row.values()[idColumn] instanceof cn.yinling.warehouse.parse.IdNumber id) {
+                            scope.record(row.rowNumber(), id, loaded);
                         }
                     }
                     run.progress.rowsChecked(run.rowsRead);
                 }
                 run.footerRows = rows.footerRows();
                 LOG.debug("read and checked {} rows in {} ms", run.rowsRead, (System.nanoTime() - opening) / 1_000_000);
+                List<Integer> excluded = new ArrayList<>();
+                if (scope != null) {
+                    for (PersonScopeCheck.Hit hit : scope.outOfScope(householdSnapshotInForce(upload.period()),
+                            unit.scopePrefix())) {
+                        run.add(new Rejection(hit.line(), "id_number", null, Rules.OUT_OF_SCOPE, Severity.error,
+                                "「公民身份号码」对应人员的户籍地（区划代码" + hit.region() + "）不在本单位的管辖范围（"
+                                        + unit.scope() + "）内，请删除该行，由户籍地所属单位报送。"));
+                        if (hit.loaded()) {
+                            excluded.add(hit.line());
+                            run.written--;
+                            run.rowsWithError++;
+                        }
+                    }
+                }
                 // The reading thread has finished (its end marker came through the queue): its counters are visible.
                 if (validator[0].rowsInPeriod() == 0 && validator[0].rowsOutOfPeriod() > 0) {
                     run.refuse(Rules.OUT_OF_PERIOD, "文件中的数据期间与所选报送期间不一致：所选期间为" + upload.period()
@@ -346,7 +376,7 @@ public final class Landing {
                 }
                 if (run.fatal == null) {
                     long writing = System.nanoTime();
-                    writer.finishTo(tmp.resolve(ACCEPTED_FILE));
+                    writer.finishTo(tmp.resolve(ACCEPTED_FILE), excluded);
                     LOG.debug("wrote accepted.parquet in {} ms", (System.nanoTime() - writing) / 1_000_000);
                 } else {
                     writer.discard();
@@ -362,6 +392,70 @@ public final class Landing {
             Files.deleteIfExists(tmp.resolve(ACCEPTED_FILE));
         }
         return info;
+    }
+
+    /** Significant digits of a city-wide scope (320300 → 3203): a unit with more digits covers one district. */
+    private static final int CITY_PREFIX = 4;
+
+    private static boolean hasRegionColumn(FeedContract contract) {
+        return contract.columns().stream().anyMatch(c -> c.type() == ColumnType.REGION_CODE);
+    }
+
+    /**
+     * The rows of other batches the row checks of this feed need: for service orders, the ids already loaded for other
+     * periods (a correction of the same period re-sends its own ids, which is no reuse) and the facility registry.
+     */
+    private CrossChecks crossChecks(FeedContract contract, String period) {
+        if (!ORDER_FEED.equals(contract.feed())) {
+            return CrossChecks.NONE;
+        }
+        List<Manifest> facilities = catalog.inForce("facility");
+        java.util.Map<String, String> periodOfFile = new java.util.HashMap<>();
+        for (Manifest m : catalog.inForce(ORDER_FEED)) {
+            if (!m.period().equals(period)) {
+                catalog.acceptedParquet(m).ifPresent(p -> periodOfFile.put(p.toString(), m.period()));
+            }
+        }
+        List<String> facilityFiles = new ArrayList<>();
+        for (Manifest m : facilities) {
+            catalog.acceptedParquet(m).ifPresent(p -> facilityFiles.add(p.toString()));
+        }
+        OrderIdIndex orders = new OrderIdIndex();
+        Set<String> codes = null;
+        if (periodOfFile.isEmpty() && facilityFiles.isEmpty()) {
+            return new CrossChecks(orders, null);
+        }
+        try (Handle handle = DuckDb.open()) {
+            LandingSql sql = handle.attach(LandingSql.class);
+            sql.settings(SqlLiterals.quote(home.root().resolve(".duckdb-tmp").toString()), SqlLiterals.quote("512MB"));
+            if (!periodOfFile.isEmpty()) {
+                sql.orderIds(String.join("\n", periodOfFile.keySet().stream().sorted().toList()))
+                        .forEach(r -> orders.add(r.orderId(), periodOfFile.get(r.filename())));
+            }
+            if (!facilityFiles.isEmpty()) {
+                codes = new HashSet<>(sql.facilityCodes(String.join("\n", facilityFiles)));
+            }
+        }
+        return new CrossChecks(orders, codes);
+    }
+
+    /**
+     * The accepted.parquet files of the household snapshot in force for a period: the batches in force of the latest
+     * household period at or before it (for an annual period, at or before its December), else of the latest period.
+     */
+    private List<Path> householdSnapshotInForce(String period) {
+        String upTo = period.length() == 4 ? period + "-12" : period;
+        List<Manifest> batches = catalog.inForce("household");
+        String chosen = batches.stream().map(Manifest::period).filter(p -> p.compareTo(upTo) <= 0)
+                .max(Comparator.naturalOrder())
+                .orElse(batches.stream().map(Manifest::period).max(Comparator.naturalOrder()).orElse(null));
+        List<Path> files = new ArrayList<>();
+        for (Manifest m : batches) {
+            if (m.period().equals(chosen)) {
+                catalog.acceptedParquet(m).ifPresent(files::add);
+            }
+        }
+        return files;
     }
 
     private static String percent(long part, long whole) {

@@ -1,6 +1,7 @@
 package cn.yinling.warehouse.land;
 
 import java.util.List;
+import org.jdbi.v3.core.result.ResultIterable;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.Define;
@@ -26,6 +27,28 @@ interface LandingSql {
     @RegisterConstructorMapper(RegionRow.class)
     List<RegionRow> regionCodes(@Bind("files") String files);
 
+    /** A service order id of a landed batch and the accepted.parquet it came from. */
+    record OrderIdRow(String orderId, String filename) {
+    }
+
+    /** @param files the accepted.parquet paths of service_order batches, separated by a newline */
+    @SqlQuery("order_ids")
+    @RegisterConstructorMapper(OrderIdRow.class)
+    ResultIterable<OrderIdRow> orderIds(@Bind("files") String files);
+
+    /** @param files the accepted.parquet paths of facility batches, separated by a newline */
+    @SqlQuery("facility_codes")
+    List<String> facilityCodes(@Bind("files") String files);
+
+    /**
+     * @param ids        the side file of {@link PersonScopeCheck}: row number, ID number, loaded
+     * @param households the accepted.parquet paths of the household snapshot in force, separated by a newline
+     */
+    @SqlQuery("persons_out_of_scope")
+    @RegisterConstructorMapper(PersonScopeCheck.Hit.class)
+    List<PersonScopeCheck.Hit> personsOutOfScope(@Bind("ids") String ids, @Bind("households") String households,
+            @Bind("scope_prefix") String scopePrefix);
+
     /**
      * Reads the typed temporary CSV with explicit column types and writes accepted.parquet.
      *
@@ -33,4 +56,9 @@ interface LandingSql {
      */
     @SqlUpdate("csv_to_parquet")
     void csvToParquet(@Bind("csv") String csv, @Define("columns") String columns, @Bind("parquet") String parquet);
+
+    /** As {@link #csvToParquet}, without the rows listed (one row number a line) in {@code excluded}. */
+    @SqlUpdate("csv_to_parquet_excluding")
+    void csvToParquetExcluding(@Bind("csv") String csv, @Define("columns") String columns,
+            @Bind("excluded") String excluded, @Bind("parquet") String parquet);
 }

@@ -44,6 +44,7 @@ final class RowValidator {
     private final RegionRegistry registry;
     private final Set<String> regionCodesInFile;
     private final LocalDate today;
+    private final CrossChecks cross;
     private final KeyTracker keys = new KeyTracker();
     private final int[] keyColumns;
     private final boolean idNumberKey;
@@ -67,6 +68,8 @@ final class RowValidator {
     private final int policyYearCol;
     private final int startCol;
     private final int endCol;
+    private final int orderIdCol;
+    private final int providerCol;
     private final int codeCol;
     private final int levelCol;
     private final int parentCol;
@@ -82,7 +85,7 @@ final class RowValidator {
      *                          the file than their children); empty for other feeds
      */
     RowValidator(FeedContract contract, int[] cellOfColumn, ReportingUnit unit, String period, RegionRegistry registry,
-            Set<String> regionCodesInFile, LocalDate today) {
+            Set<String> regionCodesInFile, LocalDate today, CrossChecks cross) {
         this.contract = contract;
         this.columns = contract.columns();
         int n = columns.size();
@@ -110,6 +113,7 @@ final class RowValidator {
         this.registry = registry;
         this.regionCodesInFile = regionCodesInFile;
         this.today = today;
+        this.cross = cross;
         List<ColumnSpec> keySpecs = contract.keyColumns();
         this.keyColumns = keySpecs.stream().mapToInt(columns::indexOf).toArray();
         this.idNumberKey = keyColumns.length == 1 && types[keyColumns[0]] == ColumnType.ID_NUMBER;
@@ -134,6 +138,8 @@ final class RowValidator {
         policyYearCol = "accident_insurance".equals(feed) ? indexOf("policy_year") : -1;
         startCol = "service_order".equals(feed) ? indexOf("start_time") : -1;
         endCol = "service_order".equals(feed) ? indexOf("end_time") : -1;
+        orderIdCol = "service_order".equals(feed) ? indexOf("order_id") : -1;
+        providerCol = "service_order".equals(feed) ? indexOf("provider_code") : -1;
         boolean region = "region".equals(feed);
         codeCol = region ? indexOf("code") : -1;
         levelCol = region ? indexOf("level") : -1;
@@ -227,6 +233,11 @@ final class RowValidator {
         void fail(int column, String raw, String rule, String message) {
             anyError = true;
             sink.accept(new Rejection(row.rowNumber(), columns.get(column).key(), raw, rule, Severity.error, message));
+        }
+
+        /** A finding that does not stop the row from loading. */
+        void warn(int column, String raw, String rule, String message) {
+            sink.accept(new Rejection(row.rowNumber(), columns.get(column).key(), raw, rule, Severity.warning, message));
         }
 
     }
@@ -536,6 +547,18 @@ final class RowValidator {
             } else if (Duration.between(start, end).compareTo(LONGEST_SERVICE) > 0) {
                 check.fail(endCol, rawCell(row, endCol), Rules.TIME_ORDER, "服务时长超过12小时（「服务开始时间」至「服务结束时间」），请核对。");
             }
+        }
+        if (orderIdCol >= 0 && v[orderIdCol] instanceof String orderId) {
+            String loadedFor = cross.earlierOrderIds().periodOf(orderId);
+            if (loadedFor != null) {
+                check.fail(orderIdCol, rawCell(row, orderIdCol), Rules.ORDER_ID_REUSED, "「工单号」" + orderId + "已在"
+                        + loadedFor + "期间报送入库，工单号在各期间之间不得重复使用；请核对工单号，新的服务请使用新的工单号。");
+            }
+        }
+        if (providerCol >= 0 && cross.facilityCodes() != null && v[providerCol] instanceof String provider
+                && !cross.facilityCodes().contains(provider)) {
+            check.warn(providerCol, rawCell(row, providerCol), Rules.UNKNOWN_PROVIDER, "「服务机构代码」" + provider
+                    + "不在养老服务设施名录（民政局报送的养老服务设施）中，该行已接收；请核对机构代码，或请民政局将该服务机构报入设施名录。");
         }
         if (codeCol >= 0) {
             regionRules(row, v, check);

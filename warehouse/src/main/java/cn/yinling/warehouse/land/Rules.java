@@ -29,6 +29,8 @@ public final class Rules {
     public static final String NOT_ELDERLY = "NOT_ELDERLY";
     public static final String BEDS_INCONSISTENT = "BEDS_INCONSISTENT";
     public static final String TIME_ORDER = "TIME_ORDER";
+    public static final String ORDER_ID_REUSED = "ORDER_ID_REUSED";
     public static final String DEATH_BEFORE_BIRTH = "DEATH_BEFORE_BIRTH";
+    public static final String UNKNOWN_PROVIDER = "UNKNOWN_PROVIDER";
     public static final String EXTRA_COLUMN = "EXTRA_COLUMN";
 }

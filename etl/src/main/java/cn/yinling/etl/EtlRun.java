@@ -30,6 +30,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.LogicalRDD;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -78,10 +79,10 @@ public final class EtlRun {
             provided.add("src_" + feed.feed());
         }
         List<ModelGraph.Node> plan = ModelGraph.plan(models, List.of(kpiInputs.unionModel()), provided);
-        int totalSteps = 1 + plan.size() + 2;
+        int totalSteps = 1 + (int) plan.stream().filter(n -> n.sql() == null || !n.sql().isKpi()).count() + 2;
         int step = 0;
 
-        List<Dataset<Row>> persisted = new ArrayList<>();
+        List<Dataset<Row>> materialised = new ArrayList<>();
         VersionStore.Staging staging = store.begin();
         try {
             progress(++step, totalSteps, "landing → src_* (batches in force)");
@@ -89,32 +90,53 @@ public final class EtlRun {
             List<LandingSource.Batch> batches = landing.registerViews();
             kpiInputs.registerViews(session);
 
-            Map<String, Map<String, Object>> lineageModels = new LinkedHashMap<>();
+            // rows of the landing views: the accepted rows the manifests declare (the data test reconcile_row_counts
+            // checks staging against a real count of src_*), so extracting costs no Spark job per feed
             Map<String, Long> rows = new LinkedHashMap<>();
             for (String view : provided) {
-                rows.put(view, session.table(view).count());
+                rows.put(view, view.startsWith("src_") ? 0L : session.table(view).count());
+            }
+            for (LandingSource.Batch b : batches) {
+                rows.merge("src_" + b.feed(), Math.max(0, b.rows()), Long::sum);
             }
             Map<String, Long> tables = new LinkedHashMap<>();
             Dataset<Row> vault = null;
             for (ModelGraph.Node node : plan) {
-                progress(++step, totalSteps, node.name());
+                boolean kpiView = node.sql() != null && node.sql().isKpi();
+                if (!kpiView) {
+                    progress(++step, totalSteps, node.name());
+                }
                 Dataset<Row> built = node.sql() != null ? session.sql(node.sql().statement()) : node.java().build().apply(session);
+                if (kpiView) {
+                    // a KPI view is a small projection of materialised inputs, read once by int_kpi_union: it is
+                    // neither materialised nor counted on its own (its rows are counted in the union, below)
+                    built.createOrReplaceTempView(node.name());
+                    continue;
+                }
+                long out;
                 if (node.isPublished()) {
-                    built = writeTable(session, built, staging.dir().resolve(node.name()));
-                    tables.put(node.name(), null);
+                    Dataset<Row> local = materialise(built);
+                    materialised.add(local);
+                    out = local.count();
+                    built = writeTable(session, local, out, staging.dir().resolve(node.name()));
+                    tables.put(node.name(), out);
                 } else if (node.isVault()) {
                     vault = built;
+                    out = -1;
                 } else {
-                    // every view is counted for lineage and most are read again: materialise each once
-                    built = built.persist(StorageLevel.MEMORY_AND_DISK());
-                    persisted.add(built);
+                    built = materialise(built);
+                    materialised.add(built);
+                    out = built.count();
                 }
                 built.createOrReplaceTempView(node.name());
-                long out = node.isVault() ? -1 : built.count();
                 rows.put(node.name(), out);
-                if (tables.containsKey(node.name())) {
-                    tables.put(node.name(), out);
+                if (node.name().equals(KpiInputs.UNION_VIEW)) {
+                    rows.putAll(kpiInputs.rowsPerView(built));
                 }
+            }
+            Map<String, Map<String, Object>> lineageModels = new LinkedHashMap<>();
+            for (ModelGraph.Node node : plan) {
+                long out = rows.getOrDefault(node.name(), 0L);
                 long in = node.inputs().stream().mapToLong(i -> Math.max(0, rows.getOrDefault(i, 0L))).sum();
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("kind", node.isPublished() ? "table" : node.isVault() ? "vault" : "view");
@@ -137,24 +159,48 @@ public final class EtlRun {
             pauseIfAsked();
             store.publish(staging);
             store.prune(options.keepVersions());
+            progress(0, totalSteps, null);
             return new Result(staging.version(), batches, tables, results, Duration.ofNanos(System.nanoTime() - started));
         } finally {
             if (Files.exists(staging.dir())) {
                 store.discard(staging);
             }
-            persisted.forEach(Dataset::unpersist);
+            materialised.forEach(EtlRun::release);
         }
     }
 
     /**
-     * Writes a mart sorted by all its columns (same inputs give the same files) and returns it read back, so later
-     * models and the data tests read what will be published rather than recomputing it.
+     * Computes a view once and cuts its lineage (a local checkpoint): later models read the stored rows through a
+     * plan of one node. Caching with persist() keeps every view's whole plan, and Spark compares each new query
+     * with every cached plan, which made the late steps of a run slower and slower.
      */
-    private static Dataset<Row> writeTable(SparkSession session, Dataset<Row> table, Path dir) {
+    private static Dataset<Row> materialise(Dataset<Row> view) {
+        return view.localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
+    }
+
+    private static void release(Dataset<Row> checkpointed) {
+        if (checkpointed.queryExecution().analyzed() instanceof LogicalRDD rdd) {
+            rdd.rdd().unpersist(false);
+        }
+    }
+
+    /**
+     * Writes a mart in files whose content depends on the rows only (same inputs give the same files): rows are
+     * spread over a number of files fixed by the row count, by a hash of all columns, and sorted by all columns
+     * inside each file, so no global sort (a sampling job and a range shuffle per table) is needed. Returns the
+     * table read back, so later models and the data tests read what will be published.
+     */
+    private static Dataset<Row> writeTable(SparkSession session, Dataset<Row> table, long rows, Path dir) {
+        Column[] columns = Arrays.stream(table.columns()).map(c -> col(c)).toArray(Column[]::new);
         Column[] order = Arrays.stream(table.columns()).map(c -> col(c).asc_nulls_first()).toArray(Column[]::new);
-        table.orderBy(order).write().parquet(uri(dir));
+        int files = (int) Math.max(1, (rows + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
+        Dataset<Row> spread = files == 1 ? table.coalesce(1) : table.repartition(files, columns);
+        spread.sortWithinPartitions(order).write().parquet(uri(dir));
         return session.read().schema(table.schema()).parquet(uri(dir));
     }
+
+    /** Rows per Parquet file of a published table: big enough for few files, small enough to write in parallel. */
+    static final long ROWS_PER_FILE = 4_000_000L;
 
     /** ID numbers and names stay in landing and the vault: a published table holding one is a bug, not data. */
     private static void requireNoPersonalColumns(SparkSession session, Set<String> tables) {
@@ -229,12 +275,17 @@ public final class EtlRun {
 
     private long stepStarted;
 
+    /** Prints a step's start, and the time the previous step took; {@code what} null only closes the last step. */
     private void progress(int step, int total, String what) {
         long now = System.nanoTime();
-        if (step > 1) {
+        if (stepStarted != 0) {
             options.progress().printf("      %.1f s%n", (now - stepStarted) / 1e9);
         }
         stepStarted = now;
+        if (what == null) {
+            options.progress().flush();
+            return;
+        }
         options.progress().println("[" + step + "/" + total + "] " + what + " …");
         options.progress().flush();
     }

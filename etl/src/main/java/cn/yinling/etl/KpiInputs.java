@@ -7,8 +7,10 @@ import cn.yinling.warehouse.contract.Contracts;
 import cn.yinling.warehouse.kpi.KpiCatalog;
 import cn.yinling.warehouse.kpi.KpiDefinition;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -83,6 +85,16 @@ public final class KpiInputs {
             return Set.of();
         }
         return new LinkedHashSet<>(Contracts.get().codeList(kpi.breakdown()).labelToCode().values());
+    }
+
+    /** Rows of each KPI view ({@code kpi_<code>}), counted in the materialised union in one job. */
+    public Map<String, Long> rowsPerView(Dataset<Row> union) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        kpis.forEach(k -> rows.put(Model.KPI_VIEW_PREFIX + k.code(), 0L));
+        for (Row row : union.groupBy("kpi_code").count().collectAsList()) {
+            rows.put(Model.KPI_VIEW_PREFIX + row.getString(0), row.getLong(1));
+        }
+        return rows;
     }
 
     /** The Java model {@code int_kpi_union}: every KPI view tagged with its code, in one Dataset. */

@@ -74,7 +74,8 @@ public final class EtlRun {
         List<Model> models = ModelCatalog.load();
         List<Model> tests = models.stream().filter(Model::isTest).toList();
         KpiInputs kpiInputs = new KpiInputs(options.catalog(), models.stream().filter(Model::isKpi).toList());
-        Set<String> provided = new LinkedHashSet<>(List.of("landing_batch", KpiInputs.CATALOG_VIEW, KpiInputs.BREAKDOWN_VIEW));
+        Set<String> provided = new LinkedHashSet<>(List.of("landing_batch", "landing_manifest", KpiInputs.CATALOG_VIEW,
+                KpiInputs.BREAKDOWN_VIEW, ExpectedSubmissions.VIEW));
         for (FeedContract feed : Contracts.get().feeds()) {
             provided.add("src_" + feed.feed());
         }
@@ -89,6 +90,7 @@ public final class EtlRun {
             LandingSource landing = new LandingSource(session, uri(home.landing()));
             List<LandingSource.Batch> batches = landing.registerViews();
             kpiInputs.registerViews(session);
+            ExpectedSubmissions.register(session, ExpectedSubmissions.load(home.config().resolve("units.csv")));
 
             // rows of the landing views: the accepted rows the manifests declare (the data test reconcile_row_counts
             // checks staging against a real count of src_*), so extracting costs no Spark job per feed

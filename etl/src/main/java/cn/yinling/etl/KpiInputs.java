@@ -3,7 +3,6 @@ package cn.yinling.etl;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import cn.yinling.warehouse.contract.Contracts;
 import cn.yinling.warehouse.kpi.KpiCatalog;
 import cn.yinling.warehouse.kpi.KpiDefinition;
 import java.util.ArrayList;
@@ -79,12 +78,9 @@ public final class KpiInputs {
         spark.createDataFrame(breakdownRows, BREAKDOWN_SCHEMA).createOrReplaceTempView(BREAKDOWN_VIEW);
     }
 
-    /** The codes of a breakdown dimension: the contract's code list of the same name (facility_type …). */
+    /** The codes of a breakdown dimension: the contract's code list of the same name (facility_type …), or the feeds. */
     static Set<String> breakdownValues(KpiDefinition kpi) {
-        if (kpi.breakdown() == null) {
-            return Set.of();
-        }
-        return new LinkedHashSet<>(Contracts.get().codeList(kpi.breakdown()).labelToCode().values());
+        return new LinkedHashSet<>(kpi.breakdownCodes());
     }
 
     /** Rows of each KPI view ({@code kpi_<code>}), counted in the materialised union in one job. */

@@ -37,6 +37,12 @@ public final class LandingFixture {
      * file, or as a Spark folder when {@code asFolder}, since both forms are valid Parquet paths.
      */
     public Path accepted(String feed, String period, String unit, String batchId, List<Object[]> rows, boolean asFolder) {
+        return accepted(feed, period, unit, batchId, rows, asFolder, 0);
+    }
+
+    /** An accepted batch whose manifest also counts {@code quarantined} rejected rows (read = loaded + quarantined). */
+    public Path accepted(String feed, String period, String unit, String batchId, List<Object[]> rows, boolean asFolder,
+                         int quarantined) {
         FeedContract contract = Contracts.get().feed(feed).orElseThrow();
         Path dir = home.unitLanding(feed, period, unit).resolve(batchId);
         List<Row> typed = new ArrayList<>();
@@ -60,7 +66,7 @@ public final class LandingFixture {
                 }
                 VersionStoreTestSupport.deleteTree(tmp);
             }
-            writeManifest(dir, batchId, feed, period, unit, "accepted", rows.size());
+            writeManifest(dir, batchId, feed, period, unit, "accepted", rows.size() + quarantined, rows.size(), quarantined);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,10 +79,15 @@ public final class LandingFixture {
 
     /** A refused batch: a manifest, no accepted rows. */
     public Path refused(String feed, String period, String unit, String batchId) {
+        return refused(feed, period, unit, batchId, 0, 0);
+    }
+
+    /** A refused batch whose manifest counts the rows read and quarantined before it was refused. */
+    public Path refused(String feed, String period, String unit, String batchId, int rowsRead, int quarantined) {
         Path dir = home.unitLanding(feed, period, unit).resolve(batchId);
         try {
             Files.createDirectories(dir);
-            writeManifest(dir, batchId, feed, period, unit, "refused", 0);
+            writeManifest(dir, batchId, feed, period, unit, "refused", rowsRead, 0, quarantined);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,7 +95,7 @@ public final class LandingFixture {
     }
 
     private static void writeManifest(Path dir, String batchId, String feed, String period, String unit, String status,
-                                      int rows) throws IOException {
+                                      int rowsRead, int rowsLoaded, int quarantined) throws IOException {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("batch_id", batchId);
         manifest.put("feed", feed);
@@ -99,9 +110,9 @@ public final class LandingFixture {
         manifest.put("format", "csv");
         manifest.put("encoding", "UTF-8");
         manifest.put("received_at", "2025-05-01T10:15:00.123+08:00");
-        manifest.put("rows_read", rows);
-        manifest.put("rows_loaded", status.equals("accepted") ? rows : 0);
-        manifest.put("rows_quarantined", 0);
+        manifest.put("rows_read", rowsRead);
+        manifest.put("rows_loaded", rowsLoaded);
+        manifest.put("rows_quarantined", quarantined);
         manifest.put("footer_rows", 0);
         manifest.put("warnings", 0);
         manifest.put("fatal", status.equals("accepted") ? null : "REJECT_THRESHOLD");

@@ -1,7 +1,5 @@
 package cn.yinling.etl;
 
-import static org.apache.spark.sql.functions.col;
-
 import cn.yinling.warehouse.contract.Contracts;
 import cn.yinling.warehouse.contract.FeedContract;
 import cn.yinling.warehouse.kpi.KpiCatalog;
@@ -19,19 +17,16 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.sql.Column;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.LogicalRDD;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * One TRANSFORM + PUBLISH run: extract the batches in force, run the SQL models in dependency order, write the
@@ -80,13 +75,14 @@ public final class EtlRun {
             provided.add("src_" + feed.feed());
         }
         List<ModelGraph.Node> plan = ModelGraph.plan(models, List.of(kpiInputs.unionModel()), provided);
-        int totalSteps = 1 + (int) plan.stream().filter(n -> n.sql() == null || !n.sql().isKpi()).count() + 2;
-        int step = 0;
+        int totalSteps = 1 + plan.size() + 2;
 
-        List<Dataset<Row>> materialised = new ArrayList<>();
         VersionStore.Staging staging = store.begin();
+        AtomicInteger step = new AtomicInteger();
+        ModelRunner runner = new ModelRunner(session, staging.dir(), ModelRunner.defaultParallelism(),
+                (name, nanos) -> done(step.incrementAndGet(), totalSteps, name, nanos));
         try {
-            progress(++step, totalSteps, "landing → src_* (batches in force)");
+            long phase = System.nanoTime();
             LandingSource landing = new LandingSource(session, uri(home.landing()));
             List<LandingSource.Batch> batches = landing.registerViews();
             kpiInputs.registerViews(session);
@@ -101,41 +97,17 @@ public final class EtlRun {
             for (LandingSource.Batch b : batches) {
                 rows.merge("src_" + b.feed(), Math.max(0, b.rows()), Long::sum);
             }
+            done(step.incrementAndGet(), totalSteps, "landing → src_* (" + batches.size() + " batches in force)",
+                    System.nanoTime() - phase);
+            ModelRunner.Outcome outcome = runner.run(plan);
+            rows.putAll(outcome.rows());
             Map<String, Long> tables = new LinkedHashMap<>();
-            Dataset<Row> vault = null;
             for (ModelGraph.Node node : plan) {
-                boolean kpiView = node.sql() != null && node.sql().isKpi();
-                if (!kpiView) {
-                    progress(++step, totalSteps, node.name());
-                }
-                Dataset<Row> built = node.sql() != null ? session.sql(node.sql().statement()) : node.java().build().apply(session);
-                if (kpiView) {
-                    // a KPI view is a small projection of materialised inputs, read once by int_kpi_union: it is
-                    // neither materialised nor counted on its own (its rows are counted in the union, below)
-                    built.createOrReplaceTempView(node.name());
-                    continue;
-                }
-                long out;
-                if (node.isPublished()) {
-                    Dataset<Row> local = materialise(built);
-                    materialised.add(local);
-                    out = local.count();
-                    built = writeTable(session, local, out, staging.dir().resolve(node.name()));
-                    tables.put(node.name(), out);
-                } else if (node.isVault()) {
-                    vault = built;
-                    out = -1;
-                } else {
-                    built = materialise(built);
-                    materialised.add(built);
-                    out = built.count();
-                }
-                built.createOrReplaceTempView(node.name());
-                rows.put(node.name(), out);
-                if (node.name().equals(KpiInputs.UNION_VIEW)) {
-                    rows.putAll(kpiInputs.rowsPerView(built));
+                if (outcome.tables().containsKey(node.name())) {
+                    tables.put(node.name(), outcome.tables().get(node.name()));
                 }
             }
+            Dataset<Row> vault = outcome.vault();
             Map<String, Map<String, Object>> lineageModels = new LinkedHashMap<>();
             for (ModelGraph.Node node : plan) {
                 long out = rows.getOrDefault(node.name(), 0L);
@@ -148,12 +120,14 @@ public final class EtlRun {
                 lineageModels.put(node.name(), entry);
             }
 
-            progress(++step, totalSteps, "data tests (" + tests.size() + ") on the written Parquet");
+            phase = System.nanoTime();
             requireNoPersonalColumns(session, tables.keySet());
             List<DataTests.Result> results = DataTests.run(session, tests);
+            done(step.incrementAndGet(), totalSteps, "data tests (" + tests.size() + ") on the written Parquet",
+                    System.nanoTime() - phase);
             DataTests.requirePassed(results);
 
-            progress(++step, totalSteps, "vault/person, lineage.json, publish");
+            phase = System.nanoTime();
             if (vault != null) {
                 writeVault(vault, home.vault().resolve("person"));
             }
@@ -161,48 +135,15 @@ public final class EtlRun {
             pauseIfAsked();
             store.publish(staging);
             store.prune(options.keepVersions());
-            progress(0, totalSteps, null);
+            done(step.incrementAndGet(), totalSteps, "vault/person, lineage.json, publish", System.nanoTime() - phase);
             return new Result(staging.version(), batches, tables, results, Duration.ofNanos(System.nanoTime() - started));
         } finally {
             if (Files.exists(staging.dir())) {
                 store.discard(staging);
             }
-            materialised.forEach(EtlRun::release);
+            runner.release();
         }
     }
-
-    /**
-     * Computes a view once and cuts its lineage (a local checkpoint): later models read the stored rows through a
-     * plan of one node. Caching with persist() keeps every view's whole plan, and Spark compares each new query
-     * with every cached plan, which made the late steps of a run slower and slower.
-     */
-    private static Dataset<Row> materialise(Dataset<Row> view) {
-        return view.localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
-    }
-
-    private static void release(Dataset<Row> checkpointed) {
-        if (checkpointed.queryExecution().analyzed() instanceof LogicalRDD rdd) {
-            rdd.rdd().unpersist(false);
-        }
-    }
-
-    /**
-     * Writes a mart in files whose content depends on the rows only (same inputs give the same files): rows are
-     * spread over a number of files fixed by the row count, by a hash of all columns, and sorted by all columns
-     * inside each file, so no global sort (a sampling job and a range shuffle per table) is needed. Returns the
-     * table read back, so later models and the data tests read what will be published.
-     */
-    private static Dataset<Row> writeTable(SparkSession session, Dataset<Row> table, long rows, Path dir) {
-        Column[] columns = Arrays.stream(table.columns()).map(c -> col(c)).toArray(Column[]::new);
-        Column[] order = Arrays.stream(table.columns()).map(c -> col(c).asc_nulls_first()).toArray(Column[]::new);
-        int files = (int) Math.max(1, (rows + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
-        Dataset<Row> spread = files == 1 ? table.coalesce(1) : table.repartition(files, columns);
-        spread.sortWithinPartitions(order).write().parquet(uri(dir));
-        return session.read().schema(table.schema()).parquet(uri(dir));
-    }
-
-    /** Rows per Parquet file of a published table: big enough for few files, small enough to write in parallel. */
-    static final long ROWS_PER_FILE = 4_000_000L;
 
     /** ID numbers and names stay in landing and the vault: a published table holding one is a bug, not data. */
     private static void requireNoPersonalColumns(SparkSession session, Set<String> tables) {
@@ -275,21 +216,12 @@ public final class EtlRun {
         }
     }
 
-    private long stepStarted;
-
-    /** Prints a step's start, and the time the previous step took; {@code what} null only closes the last step. */
-    private void progress(int step, int total, String what) {
-        long now = System.nanoTime();
-        if (stepStarted != 0) {
-            options.progress().printf("      %.1f s%n", (now - stepStarted) / 1e9);
-        }
-        stepStarted = now;
-        if (what == null) {
+    /** One progress line per finished step: {@code [k/n] name … seconds}. */
+    private void done(int step, int total, String what, long nanos) {
+        synchronized (options.progress()) {
+            options.progress().printf("[%d/%d] %s … %.1f s%n", step, total, what, nanos / 1e9);
             options.progress().flush();
-            return;
         }
-        options.progress().println("[" + step + "/" + total + "] " + what + " …");
-        options.progress().flush();
     }
 
     static String uri(Path path) {

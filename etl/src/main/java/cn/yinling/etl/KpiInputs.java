@@ -6,10 +6,8 @@ import static org.apache.spark.sql.functions.lit;
 import cn.yinling.warehouse.kpi.KpiCatalog;
 import cn.yinling.warehouse.kpi.KpiDefinition;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,6 +26,7 @@ public final class KpiInputs {
     public static final String CATALOG_VIEW = "kpi_catalog";
     public static final String BREAKDOWN_VIEW = "kpi_breakdown";
     public static final String UNION_VIEW = "int_kpi_union";
+    static final int UNION_PARTITIONS = 4;
 
     static final StructType CATALOG_SCHEMA = DataTypes.createStructType(List.of(
             DataTypes.createStructField("kpi_code", DataTypes.StringType, false),
@@ -83,16 +82,6 @@ public final class KpiInputs {
         return new LinkedHashSet<>(kpi.breakdownCodes());
     }
 
-    /** Rows of each KPI view ({@code kpi_<code>}), counted in the materialised union in one job. */
-    public Map<String, Long> rowsPerView(Dataset<Row> union) {
-        Map<String, Long> rows = new LinkedHashMap<>();
-        kpis.forEach(k -> rows.put(Model.KPI_VIEW_PREFIX + k.code(), 0L));
-        for (Row row : union.groupBy("kpi_code").count().collectAsList()) {
-            rows.put(Model.KPI_VIEW_PREFIX + row.getString(0), row.getLong(1));
-        }
-        return rows;
-    }
-
     /** The Java model {@code int_kpi_union}: every KPI view tagged with its code, in one Dataset. */
     public ModelGraph.JavaModel unionModel() {
         Set<String> inputs = new LinkedHashSet<>();
@@ -108,6 +97,10 @@ public final class KpiInputs {
                         col("numerator").cast("double").as("numerator"),
                         col("denominator").cast("double").as("denominator"));
                 union = union == null ? rows : union.unionByName(rows);
+            }
+            if (union != null) {
+                // the union has a partition per partition of every KPI view: dozens of tiny tasks for one small table
+                union = union.coalesce(UNION_PARTITIONS);
             }
             if (union == null) {
                 StructType schema = DataTypes.createStructType(List.of(

@@ -2,7 +2,6 @@ package cn.yinling.etl;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_extract;
 
 import cn.yinling.warehouse.contract.Contracts;
@@ -18,7 +17,6 @@ import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -208,17 +206,17 @@ public final class LandingSource {
         if (paths.isEmpty()) {
             return spark.createDataFrame(Collections.emptyList(), sourceSchema);
         }
-        Dataset<Row> raw = spark.read().parquet(paths.toArray(String[]::new))
+        // the contract gives the schema: inferring it would cost a Spark job per feed, and a column an older batch
+        // lacks is read as null
+        Dataset<Row> raw = spark.read().schema(ContractSchemas.accepted(feed)).parquet(paths.toArray(String[]::new))
                 // the batch folder is named by its id; joining on the id avoids comparing URI spellings
                 .withColumn("_batch_id", regexp_extract(col("_metadata.file_path"), "([^/]+)/accepted\\.parquet(/.*)?$", 1));
         Dataset<Row> batchInfo = inForce.filter(col("feed").equalTo(feed.feed()))
                 .select(col("batch_id"), col("period"), col("unit"), col("received_at"));
         Dataset<Row> joined = raw.join(broadcast(batchInfo), raw.col("_batch_id").equalTo(batchInfo.col("batch_id")), "inner");
-        List<String> present = Arrays.asList(raw.columns());
         List<Column> columns = new ArrayList<>();
         for (StructField field : ContractSchemas.accepted(feed).fields()) {
-            Column value = present.contains(field.name()) ? raw.col(field.name()) : lit(null);
-            columns.add(value.cast(field.dataType()).as(field.name()));
+            columns.add(raw.col(field.name()).as(field.name()));
         }
         for (StructField field : ContractSchemas.BATCH_COLUMNS) {
             columns.add(batchInfo.col(field.name()).cast(field.dataType()).as(field.name()));

@@ -63,7 +63,7 @@ class EtlScenarioTest {
     static void runEtl() throws Exception {
         spark = SharedSpark.get();
         home = new AgingHome(root);
-        TestCity.write(new LandingFixture(spark, home));
+        TestCity.write(new LandingFixture(home));
         Files.createDirectories(home.config());
         Files.writeString(home.config().resolve("targets.properties"), "fire_safe_rate=90\n");
         Files.writeString(home.config().resolve("units.csv"), """
@@ -78,6 +78,7 @@ class EtlScenarioTest {
         result = new EtlRun(options).run(spark);
         progress = err.toString(StandardCharsets.UTF_8);
         System.out.println(progress);
+        System.out.println("ETL wall time: " + result.elapsed().toMillis() / 1000.0 + " s");
         kpi = table("mart_kpi").collectAsList().stream().collect(Collectors.toMap(
                 r -> r.getAs("kpi_code") + "|" + r.getAs("breakdown") + "|" + r.getAs("region_code") + "|" + r.getAs("month"),
                 r -> r));

@@ -2,6 +2,10 @@ package cn.yinling.etl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -45,13 +49,37 @@ public final class DataTests {
     private DataTests() {
     }
 
+    /**
+     * Runs every test and returns the results in the order given. Each test is a small job whose time goes mostly
+     * to planning and scheduling on the driver, so a few run at once: that keeps both cores of a small machine busy.
+     */
     public static List<Result> run(SparkSession spark, List<Model> tests) {
-        List<Result> results = new ArrayList<>();
-        for (Model test : tests) {
-            results.add(new Result(test.name(), spark.sql(test.statement()).count()));
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_TESTS, runnable -> {
+            Thread thread = new Thread(runnable, "aging-data-test");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Result>> running = new ArrayList<>();
+            for (Model test : tests) {
+                running.add(pool.submit(() -> new Result(test.name(), spark.sql(test.statement()).count())));
+            }
+            List<Result> results = new ArrayList<>();
+            for (Future<Result> result : running) {
+                results.add(result.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running the data tests", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        return results;
     }
+
+    static final int PARALLEL_TESTS = 3;
 
     public static void requirePassed(List<Result> results) {
         List<Result> failures = results.stream().filter(r -> !r.passed()).toList();

@@ -1,7 +1,5 @@
 package cn.yinling.etl;
 
-import static org.apache.spark.sql.functions.col;
-
 import cn.yinling.warehouse.contract.Contracts;
 import cn.yinling.warehouse.contract.FeedContract;
 import cn.yinling.warehouse.kpi.KpiCatalog;
@@ -19,18 +17,16 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.sql.Column;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * One TRANSFORM + PUBLISH run: extract the batches in force, run the SQL models in dependency order, write the
@@ -73,48 +69,48 @@ public final class EtlRun {
         List<Model> models = ModelCatalog.load();
         List<Model> tests = models.stream().filter(Model::isTest).toList();
         KpiInputs kpiInputs = new KpiInputs(options.catalog(), models.stream().filter(Model::isKpi).toList());
-        Set<String> provided = new LinkedHashSet<>(List.of("landing_batch", KpiInputs.CATALOG_VIEW, KpiInputs.BREAKDOWN_VIEW));
+        Set<String> provided = new LinkedHashSet<>(List.of("landing_batch", "landing_manifest", KpiInputs.CATALOG_VIEW,
+                KpiInputs.BREAKDOWN_VIEW, ExpectedSubmissions.VIEW));
         for (FeedContract feed : Contracts.get().feeds()) {
             provided.add("src_" + feed.feed());
         }
         List<ModelGraph.Node> plan = ModelGraph.plan(models, List.of(kpiInputs.unionModel()), provided);
         int totalSteps = 1 + plan.size() + 2;
-        int step = 0;
 
-        List<Dataset<Row>> persisted = new ArrayList<>();
         VersionStore.Staging staging = store.begin();
+        AtomicInteger step = new AtomicInteger();
+        ModelRunner runner = new ModelRunner(session, staging.dir(), ModelRunner.defaultParallelism(),
+                (name, nanos) -> done(step.incrementAndGet(), totalSteps, name, nanos));
         try {
-            progress(++step, totalSteps, "landing → src_* (batches in force)");
+            long phase = System.nanoTime();
             LandingSource landing = new LandingSource(session, uri(home.landing()));
             List<LandingSource.Batch> batches = landing.registerViews();
             kpiInputs.registerViews(session);
+            ExpectedSubmissions.register(session, ExpectedSubmissions.load(home.config().resolve("units.csv")));
 
-            Map<String, Map<String, Object>> lineageModels = new LinkedHashMap<>();
+            // rows of the landing views: the accepted rows the manifests declare (the data test reconcile_row_counts
+            // checks staging against a real count of src_*), so extracting costs no Spark job per feed
             Map<String, Long> rows = new LinkedHashMap<>();
             for (String view : provided) {
-                rows.put(view, session.table(view).count());
+                rows.put(view, view.startsWith("src_") ? 0L : session.table(view).count());
             }
+            for (LandingSource.Batch b : batches) {
+                rows.merge("src_" + b.feed(), Math.max(0, b.rows()), Long::sum);
+            }
+            done(step.incrementAndGet(), totalSteps, "landing → src_* (" + batches.size() + " batches in force)",
+                    System.nanoTime() - phase);
+            ModelRunner.Outcome outcome = runner.run(plan);
+            rows.putAll(outcome.rows());
             Map<String, Long> tables = new LinkedHashMap<>();
-            Dataset<Row> vault = null;
             for (ModelGraph.Node node : plan) {
-                progress(++step, totalSteps, node.name());
-                Dataset<Row> built = node.sql() != null ? session.sql(node.sql().statement()) : node.java().build().apply(session);
-                if (node.isPublished()) {
-                    built = writeTable(session, built, staging.dir().resolve(node.name()));
-                    tables.put(node.name(), null);
-                } else if (node.isVault()) {
-                    vault = built;
-                } else {
-                    // every view is counted for lineage and most are read again: materialise each once
-                    built = built.persist(StorageLevel.MEMORY_AND_DISK());
-                    persisted.add(built);
+                if (outcome.tables().containsKey(node.name())) {
+                    tables.put(node.name(), outcome.tables().get(node.name()));
                 }
-                built.createOrReplaceTempView(node.name());
-                long out = node.isVault() ? -1 : built.count();
-                rows.put(node.name(), out);
-                if (tables.containsKey(node.name())) {
-                    tables.put(node.name(), out);
-                }
+            }
+            Dataset<Row> vault = outcome.vault();
+            Map<String, Map<String, Object>> lineageModels = new LinkedHashMap<>();
+            for (ModelGraph.Node node : plan) {
+                long out = rows.getOrDefault(node.name(), 0L);
                 long in = node.inputs().stream().mapToLong(i -> Math.max(0, rows.getOrDefault(i, 0L))).sum();
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("kind", node.isPublished() ? "table" : node.isVault() ? "vault" : "view");
@@ -124,12 +120,14 @@ public final class EtlRun {
                 lineageModels.put(node.name(), entry);
             }
 
-            progress(++step, totalSteps, "data tests (" + tests.size() + ") on the written Parquet");
+            phase = System.nanoTime();
             requireNoPersonalColumns(session, tables.keySet());
             List<DataTests.Result> results = DataTests.run(session, tests);
+            done(step.incrementAndGet(), totalSteps, "data tests (" + tests.size() + ") on the written Parquet",
+                    System.nanoTime() - phase);
             DataTests.requirePassed(results);
 
-            progress(++step, totalSteps, "vault/person, lineage.json, publish");
+            phase = System.nanoTime();
             if (vault != null) {
                 writeVault(vault, home.vault().resolve("person"));
             }
@@ -137,23 +135,14 @@ public final class EtlRun {
             pauseIfAsked();
             store.publish(staging);
             store.prune(options.keepVersions());
+            done(step.incrementAndGet(), totalSteps, "vault/person, lineage.json, publish", System.nanoTime() - phase);
             return new Result(staging.version(), batches, tables, results, Duration.ofNanos(System.nanoTime() - started));
         } finally {
             if (Files.exists(staging.dir())) {
                 store.discard(staging);
             }
-            persisted.forEach(Dataset::unpersist);
+            runner.release();
         }
-    }
-
-    /**
-     * Writes a mart sorted by all its columns (same inputs give the same files) and returns it read back, so later
-     * models and the data tests read what will be published rather than recomputing it.
-     */
-    private static Dataset<Row> writeTable(SparkSession session, Dataset<Row> table, Path dir) {
-        Column[] order = Arrays.stream(table.columns()).map(c -> col(c).asc_nulls_first()).toArray(Column[]::new);
-        table.orderBy(order).write().parquet(uri(dir));
-        return session.read().schema(table.schema()).parquet(uri(dir));
     }
 
     /** ID numbers and names stay in landing and the vault: a published table holding one is a bug, not data. */
@@ -227,16 +216,12 @@ public final class EtlRun {
         }
     }
 
-    private long stepStarted;
-
-    private void progress(int step, int total, String what) {
-        long now = System.nanoTime();
-        if (step > 1) {
-            options.progress().printf("      %.1f s%n", (now - stepStarted) / 1e9);
+    /** One progress line per finished step: {@code [k/n] name … seconds}. */
+    private void done(int step, int total, String what, long nanos) {
+        synchronized (options.progress()) {
+            options.progress().printf("[%d/%d] %s … %.1f s%n", step, total, what, nanos / 1e9);
+            options.progress().flush();
         }
-        stepStarted = now;
-        options.progress().println("[" + step + "/" + total + "] " + what + " …");
-        options.progress().flush();
     }
 
     static String uri(Path path) {

@@ -3,7 +3,6 @@ package cn.yinling.etl;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import cn.yinling.warehouse.contract.Contracts;
 import cn.yinling.warehouse.kpi.KpiCatalog;
 import cn.yinling.warehouse.kpi.KpiDefinition;
 import java.util.ArrayList;
@@ -27,6 +26,7 @@ public final class KpiInputs {
     public static final String CATALOG_VIEW = "kpi_catalog";
     public static final String BREAKDOWN_VIEW = "kpi_breakdown";
     public static final String UNION_VIEW = "int_kpi_union";
+    static final int UNION_PARTITIONS = 4;
 
     static final StructType CATALOG_SCHEMA = DataTypes.createStructType(List.of(
             DataTypes.createStructField("kpi_code", DataTypes.StringType, false),
@@ -77,12 +77,9 @@ public final class KpiInputs {
         spark.createDataFrame(breakdownRows, BREAKDOWN_SCHEMA).createOrReplaceTempView(BREAKDOWN_VIEW);
     }
 
-    /** The codes of a breakdown dimension: the contract's code list of the same name (facility_type …). */
+    /** The codes of a breakdown dimension: the contract's code list of the same name (facility_type …), or the feeds. */
     static Set<String> breakdownValues(KpiDefinition kpi) {
-        if (kpi.breakdown() == null) {
-            return Set.of();
-        }
-        return new LinkedHashSet<>(Contracts.get().codeList(kpi.breakdown()).labelToCode().values());
+        return new LinkedHashSet<>(kpi.breakdownCodes());
     }
 
     /** The Java model {@code int_kpi_union}: every KPI view tagged with its code, in one Dataset. */
@@ -100,6 +97,10 @@ public final class KpiInputs {
                         col("numerator").cast("double").as("numerator"),
                         col("denominator").cast("double").as("denominator"));
                 union = union == null ? rows : union.unionByName(rows);
+            }
+            if (union != null) {
+                // the union has a partition per partition of every KPI view: dozens of tiny tasks for one small table
+                union = union.coalesce(UNION_PARTITIONS);
             }
             if (union == null) {
                 StructType schema = DataTypes.createStructType(List.of(

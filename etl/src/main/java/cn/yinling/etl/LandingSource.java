@@ -2,39 +2,47 @@ package cn.yinling.etl;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_extract;
-import static org.apache.spark.sql.functions.row_number;
 
 import cn.yinling.warehouse.contract.Contracts;
 import cn.yinling.warehouse.contract.FeedContract;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Extract: finds the batches in force in the landing zone (the accepted batch with the greatest id per feed,
- * period and unit) by reading their manifests with Spark, and exposes their accepted rows as views
- * {@code src_<feed>} plus the view {@code landing_batch} (one row per batch in force). Everything goes through
- * Hadoop paths, so the landing zone may live on HDFS or S3 as well as on a local disk.
+ * Extract: reads every batch's manifest in the landing zone (through Hadoop paths, so the zone may live on HDFS or
+ * S3 as well as on a local disk), finds the batches in force (the accepted batch with the greatest id per feed,
+ * period and unit) and exposes their accepted rows as views {@code src_<feed>}, plus {@code landing_batch} (one row
+ * per batch in force) and {@code landing_manifest} (every landed batch, refused ones too: the data-quality KPIs
+ * need them). Manifests are small JSON files: the driver reads them itself rather than running a Spark job.
  */
 public final class LandingSource {
 
@@ -42,16 +50,13 @@ public final class LandingSource {
     public record Batch(String batchId, String feed, String period, String unit, long rows) {
     }
 
-    static final StructType MANIFEST_SCHEMA = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("batch_id", DataTypes.StringType, true),
-            DataTypes.createStructField("feed", DataTypes.StringType, true),
-            DataTypes.createStructField("period", DataTypes.StringType, true),
-            DataTypes.createStructField("unit", DataTypes.StringType, true),
-            DataTypes.createStructField("status", DataTypes.StringType, true),
-            DataTypes.createStructField("supersedes", DataTypes.StringType, true),
-            DataTypes.createStructField("received_at", DataTypes.StringType, true),
-            DataTypes.createStructField("rows_loaded", DataTypes.LongType, true),
-            DataTypes.createStructField("contract_version", DataTypes.LongType, true)));
+    /** One manifest.json, with the folder it was found in. */
+    record ManifestEntry(String batchId, String feed, String period, String unit, String status, Timestamp receivedAt,
+                         long rowsRead, long rowsLoaded, long rowsQuarantined, String batchDir) {
+        boolean accepted() {
+            return "accepted".equals(status);
+        }
+    }
 
     static final StructType BATCH_VIEW_SCHEMA = DataTypes.createStructType(List.of(
             DataTypes.createStructField("batch_id", DataTypes.StringType, false),
@@ -64,6 +69,22 @@ public final class LandingSource {
             DataTypes.createStructField("feed_kind", DataTypes.StringType, true),
             DataTypes.createStructField("batch_dir", DataTypes.StringType, false)));
 
+    static final StructType MANIFEST_VIEW_SCHEMA = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("batch_id", DataTypes.StringType, false),
+            DataTypes.createStructField("feed", DataTypes.StringType, false),
+            DataTypes.createStructField("period", DataTypes.StringType, false),
+            DataTypes.createStructField("unit", DataTypes.StringType, false),
+            DataTypes.createStructField("status", DataTypes.StringType, false),
+            DataTypes.createStructField("received_at", DataTypes.TimestampType, true),
+            DataTypes.createStructField("rows_read", DataTypes.LongType, false),
+            DataTypes.createStructField("rows_loaded", DataTypes.LongType, false),
+            DataTypes.createStructField("rows_quarantined", DataTypes.LongType, false),
+            DataTypes.createStructField("is_in_force", DataTypes.BooleanType, false),
+            DataTypes.createStructField("period_kind", DataTypes.StringType, true),
+            DataTypes.createStructField("feed_kind", DataTypes.StringType, true)));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final SparkSession spark;
     private final String landingUri;
 
@@ -73,67 +94,111 @@ public final class LandingSource {
         this.landingUri = landingUri.endsWith("/") ? landingUri.substring(0, landingUri.length() - 1) : landingUri;
     }
 
-    /** Registers {@code landing_batch} and one {@code src_<feed>} per contract feed; returns the batches in force. */
+    /**
+     * Registers {@code landing_batch}, {@code landing_manifest} and one {@code src_<feed>} per contract feed;
+     * returns the batches in force, ordered by feed, period, unit.
+     */
     public List<Batch> registerViews() {
-        Dataset<Row> inForce = batchesInForce().cache();
-        inForce.createOrReplaceTempView("landing_batch");
-        List<Row> batchRows = inForce.orderBy("feed", "period", "unit", "batch_id").collectAsList();
+        List<ManifestEntry> manifests = readManifests();
+        Map<String, ManifestEntry> inForce = new TreeMap<>();
+        for (ManifestEntry m : manifests) {
+            if (m.accepted()) {
+                inForce.merge(m.feed() + "\u0001" + m.period() + "\u0001" + m.unit(), m,
+                        (a, b) -> a.batchId().compareTo(b.batchId()) >= 0 ? a : b);
+            }
+        }
+        Set<String> inForceIds = new HashSet<>();
+        inForce.values().forEach(m -> inForceIds.add(m.batchId()));
 
-        Map<String, List<Row>> byFeed = new LinkedHashMap<>();
-        for (Row row : batchRows) {
-            byFeed.computeIfAbsent(row.getString(row.fieldIndex("feed")), f -> new ArrayList<>()).add(row);
-        }
-        for (FeedContract feed : Contracts.get().feeds()) {
-            Dataset<Row> source = readFeed(feed, byFeed.getOrDefault(feed.feed(), List.of()), inForce);
-            source.createOrReplaceTempView("src_" + feed.feed());
-        }
+        List<Row> batchRows = new ArrayList<>();
+        List<Row> manifestRows = new ArrayList<>();
+        Map<String, List<ManifestEntry>> byFeed = new LinkedHashMap<>();
         List<Batch> batches = new ArrayList<>();
-        for (Row row : batchRows) {
-            Long rows = row.isNullAt(row.fieldIndex("rows_loaded")) ? null : row.getLong(row.fieldIndex("rows_loaded"));
-            batches.add(new Batch(row.getString(row.fieldIndex("batch_id")), row.getString(row.fieldIndex("feed")),
-                    row.getString(row.fieldIndex("period")), row.getString(row.fieldIndex("unit")), rows == null ? -1 : rows));
+        for (ManifestEntry m : inForce.values()) {
+            FeedContract feed = Contracts.get().feed(m.feed()).orElse(null);
+            if (feed == null) {
+                continue;
+            }
+            batchRows.add(RowFactory.create(m.batchId(), m.feed(), m.period(), m.unit(), m.receivedAt(), m.rowsLoaded(),
+                    feed.period().name(), feed.kind().name(), m.batchDir()));
+            byFeed.computeIfAbsent(m.feed(), f -> new ArrayList<>()).add(m);
+            batches.add(new Batch(m.batchId(), m.feed(), m.period(), m.unit(), m.rowsLoaded()));
+        }
+        for (ManifestEntry m : manifests) {
+            FeedContract feed = Contracts.get().feed(m.feed()).orElse(null);
+            manifestRows.add(RowFactory.create(m.batchId(), m.feed(), m.period(), m.unit(), m.status(), m.receivedAt(),
+                    m.rowsRead(), m.rowsLoaded(), m.rowsQuarantined(), inForceIds.contains(m.batchId()),
+                    feed == null ? null : feed.period().name(), feed == null ? null : feed.kind().name()));
+        }
+        Dataset<Row> batchView = spark.createDataFrame(batchRows, BATCH_VIEW_SCHEMA);
+        batchView.createOrReplaceTempView("landing_batch");
+        spark.createDataFrame(manifestRows, MANIFEST_VIEW_SCHEMA).createOrReplaceTempView("landing_manifest");
+        for (FeedContract feed : Contracts.get().feeds()) {
+            Dataset<Row> source = readFeed(feed, byFeed.getOrDefault(feed.feed(), List.of()), batchView);
+            source.createOrReplaceTempView("src_" + feed.feed());
         }
         return batches;
     }
 
-    private Dataset<Row> batchesInForce() {
+    /**
+     * Every {@code <feed>/<period>/<unit-dir>/<batch-id>/manifest.json}. A batch still being written sits in
+     * {@code .tmp-<id>}: only a folder named by its own id is a batch.
+     */
+    List<ManifestEntry> readManifests() {
         String glob = landingUri + "/*/*/*/*/manifest.json";
-        if (!anyMatch(glob)) {
-            return spark.createDataFrame(Collections.emptyList(), BATCH_VIEW_SCHEMA);
+        List<ManifestEntry> entries = new ArrayList<>();
+        try {
+            Path pattern = new Path(glob);
+            FileSystem fs = pattern.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            FileStatus[] matches = fs.globStatus(pattern);
+            if (matches == null) {
+                return entries;
+            }
+            for (FileStatus match : matches) {
+                Path file = match.getPath();
+                String folder = file.getParent().getName();
+                JsonNode json;
+                try (InputStream in = fs.open(file)) {
+                    json = JSON.readTree(in);
+                }
+                String batchId = text(json, "batch_id");
+                if (batchId == null || !batchId.equals(folder)) {
+                    continue;
+                }
+                entries.add(new ManifestEntry(batchId, text(json, "feed"), text(json, "period"), text(json, "unit"),
+                        text(json, "status"), timestamp(text(json, "received_at")), json.path("rows_read").asLong(0),
+                        json.path("rows_loaded").asLong(0), json.path("rows_quarantined").asLong(0),
+                        file.getParent().toUri().toString()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the manifests under " + landingUri, e);
         }
-        Dataset<Row> manifests = spark.read().schema(MANIFEST_SCHEMA).option("multiLine", true).json(glob)
-                .withColumn("batch_dir", regexp_extract(col("_metadata.file_path"), "^(.*)/manifest\\.json$", 1))
-                // a batch still being written sits in .tmp-<id>: only a folder named by its own id is a batch
-                .filter(regexp_extract(col("batch_dir"), "([^/]+)$", 1).equalTo(col("batch_id")))
-                .filter(col("status").equalTo("accepted"));
-        Dataset<Row> kinds = feedKinds();
-        Dataset<Row> ranked = manifests
-                .withColumn("rank", row_number().over(Window.partitionBy("feed", "period", "unit").orderBy(col("batch_id").desc())))
-                .filter(col("rank").equalTo(1));
-        return ranked.join(broadcast(kinds), ranked.col("feed").equalTo(kinds.col("kind_feed")), "inner")
-                .select(col("batch_id"), col("feed"), col("period"), col("unit"),
-                        col("received_at").cast("timestamp").as("received_at"), col("rows_loaded"),
-                        col("period_kind"), col("feed_kind"), col("batch_dir"));
+        entries.sort(Comparator.comparing(ManifestEntry::feed).thenComparing(ManifestEntry::period)
+                .thenComparing(ManifestEntry::unit).thenComparing(ManifestEntry::batchId));
+        return entries;
     }
 
-    /** Period kind (month/year) and feed kind (snapshot/event) of every contract feed, as a small table. */
-    private Dataset<Row> feedKinds() {
-        List<Row> rows = new ArrayList<>();
-        for (FeedContract feed : Contracts.get().feeds()) {
-            rows.add(org.apache.spark.sql.RowFactory.create(feed.feed(), feed.period().name(), feed.kind().name()));
-        }
-        StructType schema = DataTypes.createStructType(List.of(
-                DataTypes.createStructField("kind_feed", DataTypes.StringType, false),
-                DataTypes.createStructField("period_kind", DataTypes.StringType, false),
-                DataTypes.createStructField("feed_kind", DataTypes.StringType, false)));
-        return spark.createDataFrame(rows, schema);
+    private static String text(JsonNode json, String field) {
+        JsonNode node = json.get(field);
+        return node == null || node.isNull() ? null : node.asText();
     }
 
-    private Dataset<Row> readFeed(FeedContract feed, List<Row> batches, Dataset<Row> inForce) {
+    private static Timestamp timestamp(String isoWithOffset) {
+        if (isoWithOffset == null) {
+            return null;
+        }
+        try {
+            return Timestamp.from(OffsetDateTime.parse(isoWithOffset).toInstant());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private Dataset<Row> readFeed(FeedContract feed, List<ManifestEntry> batches, Dataset<Row> inForce) {
         StructType sourceSchema = ContractSchemas.source(feed);
         List<String> paths = new ArrayList<>();
-        for (Row batch : batches) {
-            String accepted = batch.getString(batch.fieldIndex("batch_dir")) + "/accepted.parquet";
+        for (ManifestEntry batch : batches) {
+            String accepted = batch.batchDir() + "/accepted.parquet";
             if (exists(accepted)) {
                 paths.add(hadoopPath(accepted).toString());
             }
@@ -141,32 +206,22 @@ public final class LandingSource {
         if (paths.isEmpty()) {
             return spark.createDataFrame(Collections.emptyList(), sourceSchema);
         }
-        Dataset<Row> raw = spark.read().parquet(paths.toArray(String[]::new))
-                .withColumn("_batch_dir", regexp_extract(col("_metadata.file_path"), "^(.*)/accepted\\.parquet(/.*)?$", 1));
+        // the contract gives the schema: inferring it would cost a Spark job per feed, and a column an older batch
+        // lacks is read as null
+        Dataset<Row> raw = spark.read().schema(ContractSchemas.accepted(feed)).parquet(paths.toArray(String[]::new))
+                // the batch folder is named by its id; joining on the id avoids comparing URI spellings
+                .withColumn("_batch_id", regexp_extract(col("_metadata.file_path"), "([^/]+)/accepted\\.parquet(/.*)?$", 1));
         Dataset<Row> batchInfo = inForce.filter(col("feed").equalTo(feed.feed()))
-                .select(col("batch_dir"), col("batch_id"), col("period"), col("unit"), col("received_at"));
-        Dataset<Row> joined = raw.join(broadcast(batchInfo), raw.col("_batch_dir").equalTo(batchInfo.col("batch_dir")), "inner");
-        List<String> present = Arrays.asList(raw.columns());
+                .select(col("batch_id"), col("period"), col("unit"), col("received_at"));
+        Dataset<Row> joined = raw.join(broadcast(batchInfo), raw.col("_batch_id").equalTo(batchInfo.col("batch_id")), "inner");
         List<Column> columns = new ArrayList<>();
         for (StructField field : ContractSchemas.accepted(feed).fields()) {
-            Column value = present.contains(field.name()) ? raw.col(field.name()) : lit(null);
-            columns.add(value.cast(field.dataType()).as(field.name()));
+            columns.add(raw.col(field.name()).as(field.name()));
         }
         for (StructField field : ContractSchemas.BATCH_COLUMNS) {
             columns.add(batchInfo.col(field.name()).cast(field.dataType()).as(field.name()));
         }
         return joined.select(columns.toArray(Column[]::new));
-    }
-
-    private boolean anyMatch(String glob) {
-        try {
-            Path pattern = new Path(glob);
-            FileSystem fs = pattern.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            FileStatus[] matches = fs.globStatus(pattern);
-            return matches != null && matches.length > 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + glob, e);
-        }
     }
 
     private boolean exists(String uri) {

@@ -26,7 +26,7 @@ class FailingDataTestTest {
     @Test
     void aFailingDataTestPublishesNothingAndExitsNonZeroNamingTheTest() throws Exception {
         AgingHome home = new AgingHome(root);
-        LandingFixture landing = new LandingFixture(SharedSpark.get(), home);
+        LandingFixture landing = new LandingFixture(home);
         landing.accepted("region", "2025", "stats:320300", "20250102T090000000-0000000a", TestCity.regions());
         landing.accepted("facility", "2025-01", TestCity.CIVIL, "20250203T100000000-4444444a", List.<Object[]>of(
                 TestCity.row(TestCity.facilityCode("F1"), "无名养老院", "institution", "320399999999", 10, 5,

@@ -8,14 +8,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.StringJoiner;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes landing batches the way the LAND step leaves them (docs/design.md): {@code manifest.json} plus
@@ -23,11 +30,9 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class LandingFixture {
 
-    private final SparkSession spark;
     private final AgingHome home;
 
-    public LandingFixture(SparkSession spark, AgingHome home) {
-        this.spark = spark;
+    public LandingFixture(AgingHome home) {
         this.home = home;
     }
 
@@ -37,30 +42,23 @@ public final class LandingFixture {
      * file, or as a Spark folder when {@code asFolder}, since both forms are valid Parquet paths.
      */
     public Path accepted(String feed, String period, String unit, String batchId, List<Object[]> rows, boolean asFolder) {
+        return accepted(feed, period, unit, batchId, rows, asFolder, 0);
+    }
+
+    /** An accepted batch whose manifest also counts {@code quarantined} rejected rows (read = loaded + quarantined). */
+    public Path accepted(String feed, String period, String unit, String batchId, List<Object[]> rows, boolean asFolder,
+                         int quarantined) {
         FeedContract contract = Contracts.get().feed(feed).orElseThrow();
         Path dir = home.unitLanding(feed, period, unit).resolve(batchId);
-        List<Row> typed = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Object[] values = new Object[rows.get(i).length + 1];
-            values[0] = i + 2;
-            System.arraycopy(rows.get(i), 0, values, 1, rows.get(i).length);
-            typed.add(RowFactory.create(values));
-        }
         try {
             Files.createDirectories(dir);
             Path target = dir.resolve("accepted.parquet");
             if (asFolder) {
-                spark.createDataFrame(typed, ContractSchemas.accepted(contract)).coalesce(1).write().parquet(target.toString());
-            } else {
-                Path tmp = dir.resolve("_spark_tmp");
-                spark.createDataFrame(typed, ContractSchemas.accepted(contract)).coalesce(1).write().parquet(tmp.toString());
-                try (Stream<Path> files = Files.list(tmp)) {
-                    Path part = files.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
-                    Files.move(part, target);
-                }
-                VersionStoreTestSupport.deleteTree(tmp);
+                Files.createDirectories(target);
+                target = target.resolve("part-00000-fixture.snappy.parquet");
             }
-            writeManifest(dir, batchId, feed, period, unit, "accepted", rows.size());
+            writeParquet(ContractSchemas.accepted(contract), rows, target);
+            writeManifest(dir, batchId, feed, period, unit, "accepted", rows.size() + quarantined, rows.size(), quarantined);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,12 +69,66 @@ public final class LandingFixture {
         return accepted(feed, period, unit, batchId, rows, false);
     }
 
+    /**
+     * Writes typed rows ({@code _row} first, numbered from 2) as one Parquet file with DuckDB, as the LAND step
+     * does: a Spark job per tiny batch would cost a test more than the ETL run it prepares.
+     */
+    private static void writeParquet(StructType schema, List<Object[]> rows, Path file) {
+        StructField[] fields = schema.fields();
+        StringJoiner columns = new StringJoiner(", ");
+        StringJoiner marks = new StringJoiner(", ");
+        for (StructField field : fields) {
+            columns.add("\"" + field.name() + "\" " + duckDbType(field.dataType()));
+            marks.add("?");
+        }
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = duckdb.createStatement()) {
+            statement.execute("create table batch (" + columns + ")");
+            try (PreparedStatement insert = duckdb.prepareStatement("insert into batch values (" + marks + ")")) {
+                for (int i = 0; i < rows.size(); i++) {
+                    insert.setObject(1, i + 2);
+                    Object[] values = rows.get(i);
+                    for (int c = 0; c < values.length; c++) {
+                        insert.setObject(c + 2, values[c] instanceof LocalDate d ? java.sql.Date.valueOf(d)
+                                : values[c] instanceof LocalDateTime t ? java.sql.Timestamp.valueOf(t) : values[c]);
+                    }
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            statement.execute("copy batch to '" + file.toAbsolutePath().toString().replace("'", "''")
+                    + "' (format parquet, compression snappy)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write the fixture batch " + file, e);
+        }
+    }
+
+    private static String duckDbType(DataType type) {
+        if (type instanceof DecimalType d) {
+            return "decimal(" + d.precision() + ", " + d.scale() + ")";
+        }
+        return switch (type.typeName()) {
+            case "string" -> "varchar";
+            case "date" -> "date";
+            case "timestamp_ntz" -> "timestamp";
+            case "integer" -> "integer";
+            case "double" -> "double";
+            case "boolean" -> "boolean";
+            default -> throw new IllegalArgumentException("no DuckDB type for " + type);
+        };
+    }
+
     /** A refused batch: a manifest, no accepted rows. */
     public Path refused(String feed, String period, String unit, String batchId) {
+        return refused(feed, period, unit, batchId, 0, 0);
+    }
+
+    /** A refused batch whose manifest counts the rows read and quarantined before it was refused. */
+    public Path refused(String feed, String period, String unit, String batchId, int rowsRead, int quarantined) {
         Path dir = home.unitLanding(feed, period, unit).resolve(batchId);
         try {
             Files.createDirectories(dir);
-            writeManifest(dir, batchId, feed, period, unit, "refused", 0);
+            writeManifest(dir, batchId, feed, period, unit, "refused", rowsRead, 0, quarantined);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,7 +136,7 @@ public final class LandingFixture {
     }
 
     private static void writeManifest(Path dir, String batchId, String feed, String period, String unit, String status,
-                                      int rows) throws IOException {
+                                      int rowsRead, int rowsLoaded, int quarantined) throws IOException {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("batch_id", batchId);
         manifest.put("feed", feed);
@@ -99,9 +151,9 @@ public final class LandingFixture {
         manifest.put("format", "csv");
         manifest.put("encoding", "UTF-8");
         manifest.put("received_at", "2025-05-01T10:15:00.123+08:00");
-        manifest.put("rows_read", rows);
-        manifest.put("rows_loaded", status.equals("accepted") ? rows : 0);
-        manifest.put("rows_quarantined", 0);
+        manifest.put("rows_read", rowsRead);
+        manifest.put("rows_loaded", rowsLoaded);
+        manifest.put("rows_quarantined", quarantined);
         manifest.put("footer_rows", 0);
         manifest.put("warnings", 0);
         manifest.put("fatal", status.equals("accepted") ? null : "REJECT_THRESHOLD");

@@ -37,7 +37,7 @@ class PublishCrashTest {
     void killedRunLeavesThePreviousVersionLiveAndARerunPublishesTheSameFigures() throws Exception {
         SparkSession spark = SharedSpark.get();
         AgingHome home = new AgingHome(root);
-        TestCity.write(new LandingFixture(spark, home));
+        TestCity.writeCore(new LandingFixture(home));
         VersionStore store = new VersionStore(home);
 
         assertEquals(1, runInProcess(spark, home));

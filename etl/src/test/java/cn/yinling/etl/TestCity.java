@@ -1,6 +1,8 @@
 package cn.yinling.etl;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +26,10 @@ final class TestCity {
     static final String POLICE = "public_security:320300";
     static final String HEALTH = "health:320300";
     static final String CIVIL = "civil_affairs:320300";
+    static final String CIVIL_TONGSHAN = "civil_affairs:320312";
+    static final String PENSIONS = "human_resources:320300";
+    static final String MEDICAL = "medical_insurance:320300";
+    static final String AGING_OFFICE = "aging_office:320300";
 
     // persons (see the class comment of EtlScenarioTest for what each one tests)
     static final String P1 = id("320302", LocalDate.of(1965, 2, 28), 2, false);   // 60th birthday on 28 Feb
@@ -43,6 +49,17 @@ final class TestCity {
     private TestCity() {
     }
 
+    /**
+     * The smallest city an ETL run publishes: the regions and the January register (its correction and a refused
+     * batch). Enough for tests of publishing itself, cheap enough to run in a child JVM.
+     */
+    static void writeCore(LandingFixture landing) {
+        landing.accepted("region", "2025", "stats:320300", "20250102T090000000-0000000a", regions());
+        landing.accepted("household", "2025-01", POLICE, "20250205T100000000-1111111a", householdJanuary(true));
+        landing.accepted("household", "2025-01", POLICE, "20250210T090000000-1111111b", householdJanuary(false), true);
+        landing.refused("household", "2025-01", POLICE, "20250211T090000000-1111111c", 10, 4);
+    }
+
     /** Writes the whole city into the landing zone. */
     static void write(LandingFixture landing) {
         landing.accepted("region", "2025", "stats:320300", "20250102T090000000-0000000a", regions());
@@ -50,7 +67,8 @@ final class TestCity {
         // January: the first batch is superseded by a correction (P9 moved to village C, P10 was a mistake)
         landing.accepted("household", "2025-01", POLICE, "20250205T100000000-1111111a", householdJanuary(true));
         landing.accepted("household", "2025-01", POLICE, "20250210T090000000-1111111b", householdJanuary(false), true);
-        landing.refused("household", "2025-01", POLICE, "20250211T090000000-1111111c");
+        // refused over the reject threshold: 4 of its 10 rows were quarantined (reject_rate counts them)
+        landing.refused("household", "2025-01", POLICE, "20250211T090000000-1111111c", 10, 4);
         // March: the quarterly snapshot (fills April as January fills February)
         landing.accepted("household", "2025-03", POLICE, "20250405T100000000-3333333a", householdMarch());
 
@@ -65,6 +83,157 @@ final class TestCity {
 
         landing.accepted("facility", "2025-01", CIVIL, "20250203T100000000-4444444a", facilities(false), true);
         landing.accepted("facility", "2025-04", CIVIL, "20250503T100000000-4444444b", facilities(true));
+
+        writeServices(landing);
+    }
+
+    /**
+     * The eight service feeds (living status, checkups, allowances, pensions, LTC, insurance, visits, orders); what
+     * each row tests is worked out in EtlScenarioTest.
+     */
+    static void writeServices(LandingFixture landing) {
+        // living status: P5's 2023 survey and P8's of Feb 2024 are too old for 2025 (P8's still counts in January)
+        landing.accepted("living_status", "2023", CIVIL, "20240105T100000000-5555555a", List.<Object[]>of(
+                row(P5, "alone", null, LocalDate.of(2023, 12, 5))));
+        landing.accepted("living_status", "2024", CIVIL, "20250105T100000000-5555555b", List.<Object[]>of(
+                row(P3, "alone", "none", LocalDate.of(2024, 3, 10)),
+                row(P4, "alone", null, LocalDate.of(2024, 6, 1)),
+                row(P8, "empty_nest", null, LocalDate.of(2024, 2, 15))));
+        landing.accepted("living_status", "2025", CIVIL, "20250405T100000000-5555555c", List.<Object[]>of(
+                row(P9, "with_children", "extreme_poverty,minimum_living,severe_disability", LocalDate.of(2025, 1, 20)),
+                row(P12, "alone", "disabled", LocalDate.of(2025, 1, 5)),
+                row(P1, "empty_nest", null, LocalDate.of(2025, 2, 28)),
+                row(P3, "with_children", "none", LocalDate.of(2025, 3, 15))));
+        landing.accepted("living_status", "2025", AGING_OFFICE, "20250406T100000000-5555555d", List.<Object[]>of(
+                row(P11, "alone", null, LocalDate.of(2025, 1, 10))));
+
+        // checkups: P3's of Jan 2024 is 13 months before Feb 2025 and 12 before Jan 2025: it never counts; P9's of
+        // Feb 2024 counts in January 2025 only
+        landing.accepted("health_checkup", "2024-01", HEALTH, "20240205T100000000-6666666a", List.<Object[]>of(
+                row(P3, LocalDate.of(2024, 1, 20), "dependent", true, true, true, null)));
+        landing.accepted("health_checkup", "2024-02", HEALTH, "20240305T100000000-6666666b", List.<Object[]>of(
+                row(P9, LocalDate.of(2024, 2, 10), "moderate", false, true, true, null)));
+        landing.accepted("health_checkup", "2025-01", HEALTH, "20250205T100000000-6666666c", List.<Object[]>of(
+                row(P8, LocalDate.of(2025, 1, 15), "dependent", true, false, false, null)));
+        landing.accepted("health_checkup", "2025-02", HEALTH, "20250305T100000000-6666666d", List.<Object[]>of(
+                row(P5, LocalDate.of(2025, 2, 3), "independent", false, false, true, null),
+                row(P2, LocalDate.of(2025, 2, 20), "mild", true, true, false, null),
+                row(P11, LocalDate.of(2025, 2, 10), "independent", false, false, false, null)));
+        landing.accepted("health_checkup", "2025-03", HEALTH, "20250405T100000000-6666666e", List.<Object[]>of(
+                row(P3, LocalDate.of(2025, 3, 5), "independent", true, false, true, null),
+                row(P8, LocalDate.of(2025, 3, 20), "moderate", false, false, false, null)));
+
+        // allowances: P8 is paid the centenarian allowance twice in January (district and city bureau); P12 (79) is
+        // paid a longevity allowance he is not yet entitled to; P11 (never registered) is paid by 铜山区 in March
+        landing.accepted("allowance", "2025-01", CIVIL, "20250210T100000000-7777777a", List.<Object[]>of(
+                allowance("2025-01", P3, "longevity_80", "100.00", COMMUNITY_A),
+                allowance("2025-01", P8, "centenarian", "500.00", VILLAGE_C),
+                allowance("2025-01", P12, "longevity_80", "100.00", VILLAGE_C),
+                allowance("2025-01", P12, "disability_care", "300.00", VILLAGE_C)));
+        landing.accepted("allowance", "2025-01", CIVIL_TONGSHAN, "20250211T100000000-7777777b", List.<Object[]>of(
+                allowance("2025-01", P8, "centenarian", "500.00", VILLAGE_C)));
+        landing.accepted("allowance", "2025-02", CIVIL, "20250310T100000000-7777777c", List.<Object[]>of(
+                allowance("2025-02", P3, "longevity_80", "100.00", COMMUNITY_A)));
+        landing.accepted("allowance", "2025-03", CIVIL, "20250410T100000000-7777777d", List.<Object[]>of(
+                allowance("2025-03", P3, "longevity_80", "100.00", COMMUNITY_A)));
+        landing.accepted("allowance", "2025-03", CIVIL_TONGSHAN, "20250411T100000000-7777777e", List.<Object[]>of(
+                allowance("2025-03", P8, "centenarian", "500.00", VILLAGE_C),
+                allowance("2025-03", P11, "longevity_80", "100.00", "320312000000")));
+        landing.accepted("allowance", "2025-04", CIVIL, "20250510T100000000-7777777f", List.<Object[]>of(
+                allowance("2025-04", P3, "longevity_80", "100.00", COMMUNITY_A),
+                allowance("2025-04", P8, "centenarian", "500.00", VILLAGE_C),
+                allowance("2025-04", P1, "home_care", "200.00", COMMUNITY_A)));
+
+        // pensions: P3 draws two schemes; P4 is paid for February, the month he dies; P6 (35) is not elderly.
+        // January's batch had 2 more rows, quarantined at landing
+        landing.accepted("pension", "2025-01", PENSIONS, "20250212T100000000-8888888a", List.<Object[]>of(
+                pension("2025-01", P2, "enterprise", "3000.00"),
+                pension("2025-01", P3, "enterprise", "2000.00"),
+                pension("2025-01", P3, "resident", "150.00"),
+                pension("2025-01", P4, "public_sector", "2200.00"),
+                pension("2025-01", P5, "enterprise", "1800.00"),
+                pension("2025-01", P9, "resident", "1200.00")), false, 2);
+        landing.accepted("pension", "2025-02", PENSIONS, "20250312T100000000-8888888b", List.<Object[]>of(
+                pension("2025-02", P2, "enterprise", "3000.00"),
+                pension("2025-02", P3, "enterprise", "2000.00"),
+                pension("2025-02", P3, "resident", "150.00"),
+                pension("2025-02", P4, "public_sector", "2200.00"),
+                pension("2025-02", P5, "enterprise", "1800.00"),
+                pension("2025-02", P9, "resident", "1200.00")));
+        for (String month : List.of("2025-03", "2025-04")) {
+            landing.accepted("pension", month, PENSIONS, month.replace("-", "") + "12T100000000-8888888" + month.charAt(6),
+                    List.<Object[]>of(
+                            pension(month, P2, "enterprise", "3000.00"),
+                            pension(month, P3, "enterprise", "2000.00"),
+                            pension(month, P3, "resident", "150.00"),
+                            pension(month, P9, "resident", "1200.00"),
+                            pension(month, P6, "enterprise", "1000.00")));
+        }
+
+        // LTC benefits: P3 (not disabled) gets one in April
+        landing.accepted("ltc_benefit", "2025-01", MEDICAL, "20250213T100000000-9999999a", List.<Object[]>of(
+                ltc("2025-01", P8, "severe", "800.00"), ltc("2025-01", P12, "moderate", "600.00")));
+        landing.accepted("ltc_benefit", "2025-02", MEDICAL, "20250313T100000000-9999999b", List.<Object[]>of(
+                ltc("2025-02", P8, "severe", "800.00"), ltc("2025-02", P12, "moderate", "600.00")));
+        landing.accepted("ltc_benefit", "2025-03", MEDICAL, "20250413T100000000-9999999c", List.<Object[]>of(
+                ltc("2025-03", P8, "severe", "800.00")));
+        landing.accepted("ltc_benefit", "2025-04", MEDICAL, "20250513T100000000-9999999d", List.<Object[]>of(
+                ltc("2025-04", P8, "severe", "800.00"), ltc("2025-04", P3, "mild", "300.00")));
+
+        // accident insurance: 2025 for P2 P3 P8 P9 and P11 (never registered); P5 only for 2024
+        landing.accepted("accident_insurance", "2024", AGING_OFFICE, "20240301T100000000-aaaaaaa1", List.<Object[]>of(
+                insurance(2024, P5, "B2024-5")));
+        landing.accepted("accident_insurance", "2025", AGING_OFFICE, "20250301T100000000-aaaaaaa2", List.<Object[]>of(
+                insurance(2025, P2, "B2025-2"), insurance(2025, P3, "B2025-3"), insurance(2025, P8, "B2025-8"),
+                insurance(2025, P9, "B2025-9"), insurance(2025, P11, "B2025-11")));
+
+        // care visits: P3 twice in January (one visited person); P11 is not registered
+        landing.accepted("care_visit", "2025-01", CIVIL, "20250206T100000000-bbbbbbb1", List.<Object[]>of(
+                row(P3, LocalDate.of(2025, 1, 8), "in_person", "独居，屋内杂乱"),
+                row(P3, LocalDate.of(2025, 1, 20), "phone", null)));
+        landing.accepted("care_visit", "2025-02", CIVIL, "20250306T100000000-bbbbbbb2", List.<Object[]>of(
+                row(P9, LocalDate.of(2025, 2, 11), "in_person", null),
+                row(P12, LocalDate.of(2025, 2, 14), "video", null)));
+        landing.accepted("care_visit", "2025-03", CIVIL, "20250406T100000000-bbbbbbb3", List.<Object[]>of(
+                row(P11, LocalDate.of(2025, 3, 1), "phone", null),
+                row(P1, LocalDate.of(2025, 3, 3), "in_person", null)));
+
+        // service orders: O1 and O5 are completed 探访关爱 visits, O6 a cancelled one; O4 is 异常; O7 is for P11
+        String provider = facilityCode("F3");
+        landing.accepted("service_order", "2025-01", CIVIL, "20250207T100000000-ccccccc1", List.<Object[]>of(
+                order("O1", P4, provider, "visit", "2025-01-10T09:00", "2025-01-10T10:30", "30.00", "completed"),
+                order("O2", P3, provider, "meal", "2025-01-12T11:00", "2025-01-12T12:00", "15.00", "completed"),
+                order("O3", P3, provider, "cleaning", "2025-01-15T14:00", "2025-01-15T16:00", "40.00", "completed"),
+                order("O4", P9, provider, "bathing", "2025-01-20T09:00", "2025-01-20T10:00", "50.00", "flagged")));
+        landing.accepted("service_order", "2025-03", CIVIL, "20250407T100000000-ccccccc3", List.<Object[]>of(
+                order("O5", P9, provider, "visit", "2025-03-05T10:00", "2025-03-05T11:00", "20.00", "completed"),
+                order("O7", P11, provider, "meal", "2025-03-08T11:00", "2025-03-08T11:30", "10.00", "completed")));
+        landing.accepted("service_order", "2025-04", CIVIL, "20250507T100000000-ccccccc4", List.<Object[]>of(
+                order("O6", P1, provider, "visit", "2025-04-02T10:00", "2025-04-02T11:00", "20.00", "cancelled"),
+                order("O8", P3, provider, "meal", "2025-04-10T11:00", "2025-04-10T12:15", null, "completed")));
+    }
+
+    private static Object[] allowance(String month, String id, String type, String amount, String region) {
+        return row(LocalDate.parse(month + "-01"), id, null, type, new BigDecimal(amount), region, "social_card");
+    }
+
+    private static Object[] pension(String month, String id, String scheme, String amount) {
+        return row(LocalDate.parse(month + "-01"), id, scheme, new BigDecimal(amount));
+    }
+
+    private static Object[] ltc(String month, String id, String level, String amount) {
+        return row(LocalDate.parse(month + "-01"), id, level, "home", new BigDecimal(amount));
+    }
+
+    private static Object[] insurance(int year, String id, String policy) {
+        return row(year, id, policy, new BigDecimal("30.00"), "government", LocalDate.of(year, 1, 15));
+    }
+
+    private static Object[] order(String orderId, String id, String provider, String type, String start, String end,
+                                  String subsidy, String status) {
+        return row(orderId, id, provider, "W1", type, LocalDateTime.parse(start), LocalDateTime.parse(end),
+                subsidy == null ? null : new BigDecimal(subsidy), new BigDecimal("5.00"), 117.18, 34.26, status,
+                "government");
     }
 
     static List<Object[]> regions() {

@@ -1,0 +1,82 @@
+-- Where each person of an event feed is registered in the month of the event: one row per (person, month) that any
+-- person feed mentions and the household snapshot in force at that month's end lists. The facts attribute their
+-- rows through this small table instead of each joining the whole person-month table.
+with
+
+person_months as (
+    select * from int_person_month
+),
+
+year_months as (
+    select * from int_year_month
+),
+
+allowance as (
+    select * from stg_allowance
+),
+
+pension as (
+    select * from stg_pension
+),
+
+ltc_benefit as (
+    select * from stg_ltc_benefit
+),
+
+service_order as (
+    select * from stg_service_order
+),
+
+care_visit as (
+    select * from stg_care_visit
+),
+
+health_checkup as (
+    select * from stg_health_checkup
+),
+
+living_status as (
+    select * from stg_living_status
+),
+
+death as (
+    select * from stg_death
+),
+
+accident_insurance as (
+    select * from stg_accident_insurance
+),
+
+event_months as (
+    select person_key, pay_month as month from allowance
+    union
+    select person_key, pay_month from pension
+    union
+    select person_key, benefit_month from ltc_benefit
+    union
+    select person_key, order_month from service_order
+    union
+    select person_key, visit_month from care_visit
+    union
+    select person_key, exam_month from health_checkup
+    union
+    select person_key, survey_month from living_status
+    union
+    select person_key, trunc(death_date, 'MM') from death
+    union
+    select i.person_key, y.month from accident_insurance as i join year_months as y on y.year = i.policy_year
+),
+
+final as (
+    select
+        e.person_key,
+        e.month,
+        p.region_code,
+        p.age,
+        p.is_alive,
+        p.status
+    from event_months as e
+    join person_months as p on p.person_key = e.person_key and p.month = e.month
+)
+
+select * from final

@@ -1,0 +1,34 @@
+-- Visits to elders in special hardship, one row per accepted row, attributed to where the person is registered at
+-- the end of the visit month; a person the register does not list counts at city level only.
+with
+
+events as (
+    select * from stg_care_visit
+),
+
+registrations as (
+    select * from int_event_registration
+),
+
+attributed as (
+    select
+        e.person_key,
+        e.visit_date,
+        e.visit_month,
+        e.mode,
+        e.has_finding,
+        coalesce(r.region_code, e.reporting_city_code) as region_code,
+        r.region_code is not null as is_registered,
+        r.age as age,
+        e.unit,
+        e.batch_id,
+        e.source_row
+    from events as e
+    left join registrations as r on r.person_key = e.person_key and r.month = e.visit_month
+),
+
+final as (
+    select * from attributed
+)
+
+select * from final

@@ -1,0 +1,33 @@
+-- Basic pension payments, one row per accepted row, attributed to where the person is registered at the end of
+-- the pay month; a person the register does not list counts at city level only (the feed has no region column).
+with
+
+events as (
+    select * from stg_pension
+),
+
+registrations as (
+    select * from int_event_registration
+),
+
+attributed as (
+    select
+        e.person_key,
+        e.pay_month,
+        e.scheme,
+        e.amount,
+        coalesce(r.region_code, e.reporting_city_code) as region_code,
+        r.region_code is not null as is_registered,
+        r.age as age,
+        e.unit,
+        e.batch_id,
+        e.source_row
+    from events as e
+    left join registrations as r on r.person_key = e.person_key and r.month = e.pay_month
+),
+
+final as (
+    select * from attributed
+)
+
+select * from final

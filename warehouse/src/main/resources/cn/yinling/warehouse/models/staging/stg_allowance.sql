@@ -1,0 +1,24 @@
+-- Allowance payments (高龄津贴及养老补贴发放), one row per accepted row. The payment's own region code (6, 9 or 12
+-- digits, stored padded to 12) is kept: it places a person the register does not know.
+with
+
+source as (
+    select * from src_allowance
+),
+
+final as (
+    select
+        person_key(id_number) as person_key,
+        pay_month,
+        allowance_type,
+        amount,
+        region_code as payment_region_code,
+        pay_method,
+        rpad(substr(split_part(unit, ':', 2), 1, 4), 12, '0') as reporting_city_code,
+        unit,
+        batch_id,
+        _row as source_row
+    from source
+)
+
+select * from final

@@ -1,5 +1,6 @@
 package cn.yinling.etl;
 
+import cn.yinling.warehouse.audit.AuditRules;
 import cn.yinling.warehouse.contract.Contracts;
 import cn.yinling.warehouse.contract.FeedContract;
 import cn.yinling.warehouse.kpi.KpiCatalog;
@@ -69,12 +70,14 @@ public final class EtlRun {
         List<Model> models = ModelCatalog.load();
         List<Model> tests = models.stream().filter(Model::isTest).toList();
         KpiInputs kpiInputs = new KpiInputs(options.catalog(), models.stream().filter(Model::isKpi).toList());
+        AuditInputs auditInputs = new AuditInputs(AuditRules.defaults(), models.stream().filter(Model::isAudit).toList());
         Set<String> provided = new LinkedHashSet<>(List.of("landing_batch", "landing_manifest", KpiInputs.CATALOG_VIEW,
-                KpiInputs.BREAKDOWN_VIEW, ExpectedSubmissions.VIEW));
+                KpiInputs.BREAKDOWN_VIEW, ExpectedSubmissions.VIEW, AuditInputs.RULE_VIEW, AuditInputs.LABEL_VIEW));
         for (FeedContract feed : Contracts.get().feeds()) {
             provided.add("src_" + feed.feed());
         }
-        List<ModelGraph.Node> plan = ModelGraph.plan(models, List.of(kpiInputs.unionModel()), provided);
+        List<ModelGraph.Node> plan = ModelGraph.plan(models, List.of(kpiInputs.unionModel(), auditInputs.unionModel()),
+                provided);
         int totalSteps = 1 + plan.size() + 2;
 
         VersionStore.Staging staging = store.begin();
@@ -86,6 +89,7 @@ public final class EtlRun {
             LandingSource landing = new LandingSource(session, uri(home.landing()));
             List<LandingSource.Batch> batches = landing.registerViews();
             kpiInputs.registerViews(session);
+            auditInputs.registerViews(session);
             ExpectedSubmissions.register(session, ExpectedSubmissions.load(home.config().resolve("units.csv")));
 
             // rows of the landing views: the accepted rows the manifests declare (the data test reconcile_row_counts

@@ -2,20 +2,43 @@ package cn.yinling.etl;
 
 /**
  * One SQL model file of {@code cn/yinling/warehouse/models/}: its folder says what it is (staging, intermediate,
- * marts, kpi, vault, tests) and its file name names it. A KPI model {@code kpi/x.sql} is registered as the view
- * {@code kpi_x} so a KPI code can never shadow a table name.
+ * marts, kpi, audit, vault, tests) and its file name names it. A KPI model {@code kpi/x.sql} is registered as the
+ * view {@code kpi_x} and an audit rule {@code audit/A01.sql} as {@code audit_a01}, so a code can never shadow a table
+ * name.
  */
 public record Model(String folder, String fileName, String resource, String sql) {
 
     public static final String KPI_VIEW_PREFIX = "kpi_";
+    public static final String AUDIT_VIEW_PREFIX = "audit_";
 
     /** The view (and, for marts, the table) name. */
     public String name() {
-        return isKpi() ? KPI_VIEW_PREFIX + fileName : fileName;
+        if (isKpi()) {
+            return KPI_VIEW_PREFIX + fileName;
+        }
+        return isAudit() ? auditView(fileName) : fileName;
+    }
+
+    /** The view of audit rule {@code code}: model names are matched in lower case. */
+    public static String auditView(String ruleCode) {
+        return AUDIT_VIEW_PREFIX + ruleCode.toLowerCase(java.util.Locale.ROOT);
     }
 
     public boolean isKpi() {
         return folder.equals("kpi");
+    }
+
+    /** An audit rule of rules.json: {@code audit/<code>.sql}. */
+    public boolean isAudit() {
+        return folder.equals("audit");
+    }
+
+    /** The rule code of an audit model (A01 …). */
+    public String ruleCode() {
+        if (!isAudit()) {
+            throw new IllegalStateException(resource + " is not an audit rule");
+        }
+        return fileName;
     }
 
     public boolean isTest() {

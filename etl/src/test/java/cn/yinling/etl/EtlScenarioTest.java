@@ -530,11 +530,11 @@ class EtlScenarioTest {
 
     @Test
     void everyKpiHasEveryRegionOfItsLevelsAndEveryMonth() {
-        // 9 regions of levels 2–5, 4 months. 40 KPIs at every level; facilities_open 7 types + total and
-        // allowance_amount 6 types + total at every level; day_care_street_coverage at the 5 regions of levels 2–4;
-        // submission_rate and id_match_rate at the city and its 2 districts; reject_rate there for 12 feeds + total.
-        // improper_amount has no model until the audit rules (issue #5) exist.
-        long expected = (40L * 9 + 8 * 9 + 7 * 9 + 5 + 2 * 3 + 13 * 3) * 4;
+        // 9 regions of levels 2–5, 4 months. 42 KPIs at every level (with improper_amount and auto_verified_rate of
+        // the audit); facilities_open 7 types + total and allowance_amount 6 types + total at every level;
+        // day_care_street_coverage at the 5 regions of levels 2–4; submission_rate and id_match_rate at the city and
+        // its 2 districts; reject_rate there for 12 feeds + total.
+        long expected = (42L * 9 + 8 * 9 + 7 * 9 + 5 + 2 * 3 + 13 * 3) * 4;
         assertEquals(expected, kpi.size());
         assertEquals(List.of("2025-01", "2025-02", "2025-03", "2025-04"),
                 table("dim_month").orderBy("month").collectAsList().stream().map(r -> r.<String>getAs("label")).toList());

@@ -213,15 +213,15 @@ final class TestCity {
                 order("O8", P3, provider, "meal", "2025-04-10T11:00", "2025-04-10T12:15", null, "completed")));
     }
 
-    private static Object[] allowance(String month, String id, String type, String amount, String region) {
+    static Object[] allowance(String month, String id, String type, String amount, String region) {
         return row(LocalDate.parse(month + "-01"), id, null, type, new BigDecimal(amount), region, "social_card");
     }
 
-    private static Object[] pension(String month, String id, String scheme, String amount) {
+    static Object[] pension(String month, String id, String scheme, String amount) {
         return row(LocalDate.parse(month + "-01"), id, scheme, new BigDecimal(amount));
     }
 
-    private static Object[] ltc(String month, String id, String level, String amount) {
+    static Object[] ltc(String month, String id, String level, String amount) {
         return row(LocalDate.parse(month + "-01"), id, level, "home", new BigDecimal(amount));
     }
 
@@ -231,7 +231,13 @@ final class TestCity {
 
     private static Object[] order(String orderId, String id, String provider, String type, String start, String end,
                                   String subsidy, String status) {
-        return row(orderId, id, provider, "W1", type, LocalDateTime.parse(start), LocalDateTime.parse(end),
+        return order(orderId, id, provider, "W1", type, start, end, subsidy, status);
+    }
+
+    /** A service_order row (start and end as ISO local date-times, e.g. 2025-01-10T09:00). */
+    static Object[] order(String orderId, String id, String provider, String worker, String type, String start,
+                          String end, String subsidy, String status) {
+        return row(orderId, id, provider, worker, type, LocalDateTime.parse(start), LocalDateTime.parse(end),
                 subsidy == null ? null : new BigDecimal(subsidy), new BigDecimal("5.00"), 117.18, 34.26, status,
                 "government");
     }
@@ -310,7 +316,7 @@ final class TestCity {
                 fireSafe);
     }
 
-    private static Object[] person(String id, String name, String region, String status, LocalDate statusDate) {
+    static Object[] person(String id, String name, String region, String status, LocalDate statusDate) {
         LocalDate birth = LocalDate.of(Integer.parseInt(id.substring(6, 10)), Integer.parseInt(id.substring(10, 12)),
                 Integer.parseInt(id.substring(12, 14)));
         String sex = (id.charAt(16) - '0') % 2 == 1 ? "M" : "F";

@@ -18,8 +18,16 @@ final class AllowanceFeed extends ElderFeed {
         "RANGE:high", "OUT_OF_SCOPE", "REQUIRED", "TYPE_FORMAT", "CODE_UNKNOWN:method", "ID_FORMAT"};
     private static final String[] METHODS = {"social_card", "bank_card", "cash"};
 
+    private final AuditCases audit;
+
     AllowanceFeed(GenerationContext ctx, Elders elders) {
+        this(ctx, elders, AuditCases.none());
+    }
+
+    /** @param audit the audit cases: a withheld longevity payment is left out, planted payments follow the real rows */
+    AllowanceFeed(GenerationContext ctx, Elders elders, AuditCases audit) {
         super(ctx, elders, FEED);
+        this.audit = audit;
     }
 
     void write() throws IOException {
@@ -28,7 +36,7 @@ final class AllowanceFeed extends ElderFeed {
         for (int m = 0; m < time.size(); m++) {
             ByUnit byUnit = new ByUnit(Units.splitUnits(Units.CIVIL_AFFAIRS));
             for (int i : elders.candidates) {
-                elders.allowances(i, m, fen);
+                audit.allowances(elders, i, m, fen);
                 for (long f : fen) {
                     if (f > 0) {
                         byUnit.add(Units.civilAffairsOf(district6(i)), i);
@@ -54,7 +62,7 @@ final class AllowanceFeed extends ElderFeed {
         long[] fen = new long[Elders.ALLOWANCE_TYPES.length];
         int rows = 0;
         for (int k = 0; k < persons.size(); k++) {
-            elders.allowances(persons.get(k), m, fen);
+            audit.allowances(elders, persons.get(k), m, fen);
             for (long f : fen) {
                 rows += f > 0 ? 1 : 0;
             }
@@ -90,7 +98,7 @@ final class AllowanceFeed extends ElderFeed {
             long total = 0;
             for (int k = 0; k < persons.size(); k++) {
                 int i = persons.get(k);
-                elders.allowances(i, m, fen);
+                audit.allowances(elders, i, m, fen);
                 for (int t = 0; t < fen.length; t++) {
                     if (fen[t] == 0) {
                         continue;
@@ -98,7 +106,7 @@ final class AllowanceFeed extends ElderFeed {
                     total += fen[t];
                     Object[] cells = {payMonth, style == Style.CITY ? id(i) : idMaybeLegacy(i), pop.name(i),
                         label("allowance_type", Elders.ALLOWANCE_TYPES[t]), amount(fen[t], style, xlsx),
-                        region(ctx.regions().communityCode12(pop.community[i]), style),
+                        region(ctx.regions().communityCode12(pop.communityAt(i, m)), style),
                         label("pay_method", METHODS[method(i)])};
                     f.data(cells);
                     String variant = plants.at(index++);
@@ -108,6 +116,14 @@ final class AllowanceFeed extends ElderFeed {
                         f.reject(f.data(extra), column, ruleOf(variant));
                     }
                 }
+            }
+            for (AuditCases.Payment p : audit.payments(m, unit)) {
+                int i = p.person();
+                total += p.fen();
+                f.data(payMonth, style == Style.CITY ? id(i) : idMaybeLegacy(i), pop.name(i),
+                        label("allowance_type", Elders.ALLOWANCE_TYPES[p.type()]), amount(p.fen(), style, xlsx),
+                        region(ctx.regions().communityCode12(pop.communityAt(i, m)), style),
+                        label("pay_method", METHODS[method(i)]));
             }
             if (f.xlsx()) {
                 f.blank();

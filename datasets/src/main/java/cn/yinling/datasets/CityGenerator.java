@@ -25,6 +25,8 @@ import java.util.stream.Stream;
  *   truth/batches.csv        file,feed,period,unit,rows_read,rows_loaded,rows_quarantined,footer_rows
  *   truth/kpi.csv            kpi_code,region_code,month,numerator,denominator,breakdown (city and districts)
  *   truth/calibration.csv    figure,name,value,target,unit — against the committee's report
+ *   truth/audit.csv          rule,month,person_key_source,order_id,note — every case the audit rules must find
+ *   truth/audit_near_misses.csv  the same columns: cases that must raise no finding of their rule
  * </pre>
  * Same options and seed ⇒ byte-identical CSV files (XLSX differ only in zip timestamps).
  */
@@ -58,6 +60,8 @@ public final class CityGenerator {
         RegionRegistry regions = RegionRegistry.load();
         Timeline time = new Timeline(options.from(), options.to());
         Population population = Population.build(regions, time, options.scale(), options.seed(), progress);
+        // a few moves within the city must be in the register before it is written
+        AuditCases audit = AuditCases.plan(population, regions, time, options.seed());
         FacilityRegistry facilities = FacilityRegistry.build(regions, time, options.scale(), options.seed());
         Truth truth = new Truth();
         GenerationContext ctx = new GenerationContext(options, regions, time, population, facilities, truth, progress);
@@ -71,23 +75,25 @@ public final class CityGenerator {
         deathFeed.write();
 
         Elders elders = new Elders(population, regions, time, options.seed());
+        audit.choose(elders, householdFeed);
         // an annual batch lands after the household snapshot of its survey month, the register it is checked against
         truth.ingestAnnualAfter(time, year -> Math.max(0, elders.firstMonthOfYear(Integer.parseInt(year))));
         new LivingStatusFeed(ctx, elders, householdFeed).write();
         new AccidentInsuranceFeed(ctx, elders).write();
-        new AllowanceFeed(ctx, elders).write();
-        new PensionFeed(ctx, elders).write();
+        new AllowanceFeed(ctx, elders, audit).write();
+        new PensionFeed(ctx, elders, audit).write();
         new HealthCheckupFeed(ctx, elders).write();
         new LtcBenefitFeed(ctx, elders).write();
-        ServiceOrderFeed serviceOrders = new ServiceOrderFeed(ctx, elders, facilityFeed);
+        ServiceOrderFeed serviceOrders = new ServiceOrderFeed(ctx, elders, facilityFeed, audit);
         serviceOrders.write();
         CareVisitFeed careVisits = new CareVisitFeed(ctx, elders, householdFeed);
         careVisits.write();
 
         List<KpiTruth.CityMonth> city = KpiTruth.write(ctx, householdFeed, facilityFeed,
-                new KpiTruth.PersonFeeds(elders, careVisits, serviceOrders), out.resolve("truth").resolve("kpi.csv"));
+                new KpiTruth.PersonFeeds(elders, careVisits, serviceOrders, audit), out.resolve("truth").resolve("kpi.csv"));
         Calibration.write(out.resolve("truth").resolve(Calibration.FILE_NAME), Calibration.figures(options, city));
         truth.write(out);
+        audit.write(out);
         long finalPopulation = city.isEmpty() ? 0 : city.get(city.size() - 1).popTotal();
 
         Map<String, Integer> byFeed = new LinkedHashMap<>();

@@ -175,7 +175,7 @@ final class HouseholdFeed {
         cells[1] = pop.name(i);
         cells[2] = sexes.text(pop.male(i));
         cells[3] = dates.cell(pop.birth[i]);
-        cells[4] = ctx.regions().communityCode12(pop.community[i]);
+        cells[4] = ctx.regions().communityCode12(pop.communityAt(i, m));
         cells[5] = household;
         cells[6] = statusLabel[status];
         cells[7] = status == Population.MOVED_OUT ? dates.cell(pop.moveOut[i])

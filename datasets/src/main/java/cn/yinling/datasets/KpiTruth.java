@@ -24,7 +24,12 @@ import java.util.Set;
  * payment region lies in the person's district) in the district and the city, the other feeds in the city only.</li>
  * <li>Living status in force = the latest survey dated in the 12 calendar months ending with the month; the latest
  * checkup likewise.</li>
- * <li>flagged_order_rate counts status 异常 only (the audit findings come with the audit issue).</li>
+ * <li>flagged_order_rate counts orders with status 异常 or a finding of an order rule (the planted A03, A08 and A09
+ * orders of {@link AuditCases}, and the real orders A08 pairs them with).</li>
+ * <li>improper_amount sums the planted payments of the rules A01, A04 and A05, each payment once.</li>
+ * <li>auto_verified_rate: longevity recipients (as longevity_recipients) with evidence of life in the 6 calendar
+ * months ending with the month — a pension, checkup, completed order, care visit or LTC benefit — and no death by the
+ * month's end, over all recipients.</li>
  * </ul>
  * Columns: kpi_code, region_code, month, numerator, denominator (empty for a count), breakdown (the allowance_type of
  * allowance_amount, else empty). Amounts in yuan, hours with two decimals.
@@ -37,11 +42,12 @@ final class KpiTruth {
         "living_alone", "empty_nest", "special_hardship", "disabled_elderly",
         "service_orders", "service_persons", "service_hours", "service_subsidy", "flagged_order_rate", "visit_rate",
         "longevity_recipients", "longevity_amount", "longevity_coverage", "longevity_missed", "allowance_amount",
+        "improper_amount", "auto_verified_rate",
         "pension_coverage", "avg_pension", "ltc_beneficiaries", "ltc_coverage", "accident_insurance_rate",
         "health_mgmt_rate", "family_doctor_rate", "hypertension_rate", "diabetes_rate"};
 
     /** The feeds of the person model, for the KPIs beyond the register and the facilities. */
-    record PersonFeeds(Elders elders, CareVisitFeed careVisits, ServiceOrderFeed serviceOrders) {
+    record PersonFeeds(Elders elders, CareVisitFeed careVisits, ServiceOrderFeed serviceOrders, AuditCases audit) {
     }
 
     private KpiTruth() {
@@ -81,10 +87,13 @@ final class KpiTruth {
         final long[] p65FamilyDoctor;
         final long[] checkedHypertension;
         final long[] checkedDiabetes;
+        final long[] improperFen;
+        final long[] lifeRecipients;
+        final long[] lifeVerified;
         final long[][] all;
 
         Counts(int regions) {
-            long[][] a = new long[32][regions];
+            long[][] a = new long[40][regions];
             int k = 0;
             total = a[k++];
             p60 = a[k++];
@@ -117,6 +126,9 @@ final class KpiTruth {
             p65FamilyDoctor = a[k++];
             checkedHypertension = a[k++];
             checkedDiabetes = a[k++];
+            improperFen = a[k++];
+            lifeRecipients = a[k++];
+            lifeVerified = a[k++];
             allowanceFen = new long[Elders.ALLOWANCE_TYPES.length][regions];
             List<long[]> arrays = new java.util.ArrayList<>(List.of(a).subList(0, k));
             arrays.addAll(List.of(allowanceFen));
@@ -146,6 +158,7 @@ final class KpiTruth {
         RegionRegistry regions = ctx.regions();
         int nRegions = regions.districts().size() + 1;
         List<CityMonth> city = new java.util.ArrayList<>();
+        List<Set<Integer>> served = servedByMonth(persons.serviceOrders());
         Files.createDirectories(file.getParent());
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("kpi_code,region_code,month,numerator,denominator,breakdown\n");
@@ -156,9 +169,10 @@ final class KpiTruth {
                 register(pop, household, snapshot, end, c);
                 deaths(pop, household, m, end, c);
                 beds(ctx, facilities, m, regions, c);
-                long[] gov = services(persons.serviceOrders().byMonth.get(m), pop, household, snapshot, c);
+                long[] gov = services(persons.serviceOrders().byMonth.get(m), persons.serviceOrders().plantedByMonth.get(m),
+                        persons.audit().findingOrders(), pop, household, snapshot, c);
                 Set<Integer> visitedByOrder = visitOrders(persons.serviceOrders().byMonth.get(m));
-                elderly(persons, household, snapshot, m, visitedByOrder, c);
+                elderly(persons, household, snapshot, m, visitedByOrder, served, c);
                 c.rollUpToCity();
                 city.add(new CityMonth(c.total[0], c.p60[0], c.p60Insured[0], c.longevityRecipients[0], c.longevityFen[0], gov[0],
                         gov[1]));
@@ -240,16 +254,22 @@ final class KpiTruth {
         }
     }
 
-    /** Orders by the person's region; returns the city's government-funded {persons, completed orders}. */
-    private static long[] services(List<ServiceOrderFeed.Order> orders, Population pop, HouseholdFeed household,
-            int snapshot, Counts c) {
+    /**
+     * Orders (real and planted) by the person's region; returns the city's government-funded {persons, completed
+     * orders} of the real ones, for the calibration.
+     */
+    private static long[] services(List<ServiceOrderFeed.Order> real, List<ServiceOrderFeed.Order> planted,
+            Set<String> findingOrders, Population pop, HouseholdFeed household, int snapshot, Counts c) {
         Set<Integer> served = new HashSet<>();
         Set<Integer> govServed = new HashSet<>();
         long govOrders = 0;
-        for (ServiceOrderFeed.Order o : orders) {
+        List<ServiceOrderFeed.Order> orders = new java.util.ArrayList<>(real);
+        orders.addAll(planted);
+        for (int k = 0; k < orders.size(); k++) {
+            ServiceOrderFeed.Order o = orders.get(k);
             int r = inRegistry(pop, household, snapshot, o.person) ? pop.district(o.person) + 1 : 0;
             c.ordersAll[r]++;
-            if (o.status == ServiceOrderFeed.FLAGGED) {
+            if (o.status == ServiceOrderFeed.FLAGGED || findingOrders.contains(o.id)) {
                 c.ordersFlagged[r]++;
             }
             if (o.status != ServiceOrderFeed.COMPLETED) {
@@ -261,7 +281,7 @@ final class KpiTruth {
             if (served.add(o.person)) {
                 c.orderPersons[r]++;
             }
-            if (o.funding == 0) {
+            if (o.funding == 0 && k < real.size()) {
                 govOrders++;
                 govServed.add(o.person);
             }
@@ -280,18 +300,19 @@ final class KpiTruth {
     }
 
     private static void elderly(PersonFeeds feeds, HouseholdFeed household, int snapshot, int m,
-            Set<Integer> visitedByOrder, Counts c) {
+            Set<Integer> visitedByOrder, List<Set<Integer>> served, Counts c) {
         Elders elders = feeds.elders();
         Population pop = elders.pop;
         int end = elders.time.end(m);
         int year = elders.time.month(m).getYear();
         long[] fen = new long[Elders.ALLOWANCE_TYPES.length];
+        Set<Integer> recipients = new HashSet<>();
         for (int i : elders.candidates) {
             boolean registered = inRegistry(pop, household, snapshot, i);
             int district = pop.district(i) + 1;
             int r = registered ? district : 0;
             // allowances: the payment region is in the person's district, so they count there either way
-            elders.allowances(i, m, fen);
+            feeds.audit().allowances(elders, i, m, fen);
             boolean longevity = false;
             for (int t = 0; t < fen.length; t++) {
                 c.allowanceFen[t][district] += fen[t];
@@ -302,6 +323,7 @@ final class KpiTruth {
             }
             if (longevity) {
                 c.longevityRecipients[district]++;
+                recipients.add(i);
             }
             boolean pension = elders.pensionInMonth(i, m);
             boolean ltc = elders.ltcInMonth(i, m);
@@ -365,6 +387,79 @@ final class KpiTruth {
                 }
             }
         }
+        for (AuditCases.Payment p : feeds.audit().payments(m)) {
+            int i = p.person();
+            int district = pop.district(i) + 1;
+            c.allowanceFen[p.type()][district] += p.fen();
+            if (p.type() <= 2) {
+                c.longevityFen[district] += p.fen();
+                if (recipients.add(i)) {
+                    c.longevityRecipients[district]++;
+                    if (alive(pop, household, snapshot, i, end) && Ymd.age(pop.birth[i], end) >= 80) {
+                        c.p80Paid[district]++;
+                    }
+                }
+            }
+            if (AuditCases.IMPROPER.contains(p.rule())) {
+                c.improperFen[district] += p.fen();
+            }
+        }
+        for (int i : recipients) {
+            int district = pop.district(i) + 1;
+            c.lifeRecipients[district]++;
+            if (verified(feeds, served, i, m)) {
+                c.lifeVerified[district]++;
+            }
+        }
+    }
+
+    /**
+     * Passive proof of life of a recipient: no death by the month's end, and in the 6 calendar months ending with it
+     * (those the generated range holds) a pension, a checkup, a completed order, a care visit or an LTC benefit.
+     */
+    private static boolean verified(PersonFeeds feeds, List<Set<Integer>> served, int i, int m) {
+        Elders elders = feeds.elders();
+        Population pop = elders.pop;
+        if (pop.death[i] != 0 && pop.death[i] <= elders.time.end(m)) {
+            return false;
+        }
+        int first = Math.max(0, m - 5);
+        for (int k = first; k <= m; k++) {
+            if (elders.pensionInMonth(i, k) || elders.ltcInMonth(i, k) || served.get(k).contains(i)
+                    || feeds.careVisits().visitDays(i, k).length > 0) {
+                return true;
+            }
+            for (AuditCases.Pension p : feeds.audit().pensions(k)) {
+                if (p.person() == i) {
+                    return true;
+                }
+            }
+        }
+        for (int y = elders.time.month(first).getYear(); y <= elders.time.month(m).getYear(); y++) {
+            int date = elders.checkupDate(i, y);
+            int k = date == 0 ? -1 : elders.time.indexOf(date);
+            if (k >= first && k <= m) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Persons with a completed order (real or planted) in each month. */
+    private static List<Set<Integer>> servedByMonth(ServiceOrderFeed orders) {
+        List<Set<Integer>> served = new java.util.ArrayList<>();
+        for (int m = 0; m < orders.byMonth.size(); m++) {
+            Set<Integer> persons = new HashSet<>();
+            for (List<ServiceOrderFeed.Order> list : List.of(orders.byMonth.get(m), orders.plantedByMonth.get(m))) {
+                for (ServiceOrderFeed.Order o : list) {
+                    if (o.status == ServiceOrderFeed.COMPLETED) {
+                        persons.add(o.person);
+                    }
+                }
+            }
+            served.add(persons);
+        }
+        return served;
     }
 
     private static void writeRegion(BufferedWriter w, String code, String month, Counts c, int r) throws IOException {
@@ -398,6 +493,8 @@ final class KpiTruth {
             text(w, "allowance_amount", code, month, CellText.yuan(c.allowanceFen[t][r]), "",
                     Elders.ALLOWANCE_TYPES[t]);
         }
+        text(w, "improper_amount", code, month, CellText.yuan(c.improperFen[r]), "", "");
+        line(w, "auto_verified_rate", code, month, c.lifeVerified[r], c.lifeRecipients[r]);
         line(w, "pension_coverage", code, month, c.p60Pension[r], c.p60[r]);
         text(w, "avg_pension", code, month, CellText.yuan(c.p60PensionFen[r]), Long.toString(c.p60Pension[r]), "");
         line(w, "ltc_beneficiaries", code, month, c.ltcBeneficiaries[r], -1);

@@ -1,6 +1,7 @@
 package cn.yinling.datasets;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -17,8 +18,16 @@ final class PensionFeed extends ElderFeed {
         "ID_CHECKSUM", "OUT_OF_PERIOD", "CODE_UNKNOWN", "RANGE", "DUPLICATE_KEY", "REQUIRED", "TYPE_FORMAT",
         "ID_FORMAT"};
 
+    private final AuditCases audit;
+
     PensionFeed(GenerationContext ctx, Elders elders) {
+        this(ctx, elders, AuditCases.none());
+    }
+
+    /** @param audit the audit cases: planted pensions (A02, paid after the death) follow the real rows */
+    PensionFeed(GenerationContext ctx, Elders elders, AuditCases audit) {
         super(ctx, elders, FEED);
+        this.audit = audit;
     }
 
     void write() throws IOException {
@@ -99,8 +108,13 @@ final class PensionFeed extends ElderFeed {
                 };
                 f.reject(f.data(extra), column, variant);
             }
+            List<AuditCases.Pension> planted = audit.pensions(m);
+            for (AuditCases.Pension p : planted) {
+                f.data(id(p.person()), payMonth, label("pension_scheme", Elders.SCHEMES[p.scheme()]),
+                        amounts.text(p.fen()));
+            }
             if (gb) {
-                f.footer("合计", "共" + n + "人");
+                f.footer("合计", "共" + (n + planted.size()) + "人");
             }
         }
     }

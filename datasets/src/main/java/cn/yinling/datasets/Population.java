@@ -303,6 +303,26 @@ final class Population {
         return regions.districtOfCommunity(community[i]);
     }
 
+    /** Persons who move to another community of their district (a move within the city): person → {month, community}. */
+    private final java.util.Map<Integer, int[]> relocations = new java.util.HashMap<>();
+
+    /**
+     * Moves a person to another community of the same district from month {@code month} on: the register shows the new
+     * community from that month's snapshot. The district stays, so every figure by district stays as it was.
+     */
+    void relocate(int i, int month, int newCommunity) {
+        if (regions.districtOfCommunity(newCommunity) != district(i)) {
+            throw new IllegalArgumentException("a relocation stays within the district");
+        }
+        relocations.put(i, new int[] {month, newCommunity});
+    }
+
+    /** The community the person is registered in during month {@code m}. */
+    int communityAt(int i, int m) {
+        int[] move = relocations.get(i);
+        return move != null && m >= move[0] ? move[1] : community[i];
+    }
+
     int lag(int i) {
         return deathInfo[i] & 3;
     }

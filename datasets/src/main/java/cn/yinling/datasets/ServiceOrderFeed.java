@@ -74,14 +74,22 @@ final class ServiceOrderFeed extends ElderFeed {
     }
 
     private final FacilityFeed facilityFeed;
+    private final AuditCases audit;
     /** Month → the month's orders (real ones, all loaded), for the KPI truth and the calibration figures. */
     final List<List<Order>> byMonth = new ArrayList<>();
+    /** Month → the orders planted for the audit rules (AuditCases), loaded after the real ones. */
+    final List<List<Order>> plantedByMonth = new ArrayList<>();
     /** Facility index → the first month its row was accepted (the registry knows it from then on). */
     private final int[] knownFrom;
 
     ServiceOrderFeed(GenerationContext ctx, Elders elders, FacilityFeed facilityFeed) {
+        this(ctx, elders, facilityFeed, AuditCases.none());
+    }
+
+    ServiceOrderFeed(GenerationContext ctx, Elders elders, FacilityFeed facilityFeed, AuditCases audit) {
         super(ctx, elders, FEED);
         this.facilityFeed = facilityFeed;
+        this.audit = audit;
         List<Facility> all = ctx.facilities().all();
         knownFrom = new int[all.size()];
         for (int k = 0; k < all.size(); k++) {
@@ -99,7 +107,10 @@ final class ServiceOrderFeed extends ElderFeed {
         for (int m = 0; m < ctx.time().size(); m++) {
             List<Order> orders = orders(m);
             byMonth.add(orders);
-            writeFile(m, orders, m > 0 ? byMonth.get(m - 1) : List.of());
+            // planted before the file is written: a real order's provider is still the registered one here
+            List<Order> planted = audit.orders(m, orders, this);
+            plantedByMonth.add(planted);
+            writeFile(m, orders, planted, m > 0 ? byMonth.get(m - 1) : List.of());
             ctx.progress().step("居家养老服务工单", m + 1, ctx.time().size());
         }
     }
@@ -232,7 +243,7 @@ final class ServiceOrderFeed extends ElderFeed {
         }
     }
 
-    private String orderId(int m, int serial) {
+    String orderId(int m, int serial) {
         return "XZ" + ctx.compactMonth(m) + String.format("%06d", serial);
     }
 
@@ -262,7 +273,7 @@ final class ServiceOrderFeed extends ElderFeed {
             String.format(java.util.Locale.ROOT, "%.6f", 33.70 + 1.2 * b)};
     }
 
-    private void writeFile(int m, List<Order> orders, List<Order> previous) throws IOException {
+    private void writeFile(int m, List<Order> orders, List<Order> planted, List<Order> previous) throws IOException {
         int n = orders.size();
         SplittableRandom rnd = Rng.stream(ctx.seed(), "service-order-" + m);
         String[] cycle = applicable(CYCLE, v -> !v.equals("ORDER_ID_REUSED") || !previous.isEmpty());
@@ -366,6 +377,9 @@ final class ServiceOrderFeed extends ElderFeed {
                 if (warned && variant.equals("DUPLICATE_KEY")) {
                     f.warn(extraRow, "provider_code", "UNKNOWN_PROVIDER");
                 }
+            }
+            for (Order o : planted) {
+                f.data(cells(o, m, times));
             }
         }
     }

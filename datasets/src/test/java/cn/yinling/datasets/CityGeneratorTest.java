@@ -421,9 +421,16 @@ class CityGeneratorTest {
         long minutes = 0;
         long flagged = 0;
         long allOrders = 0;
+        // 异常工单: status 异常, or an order the audit rules must flag (truth/audit.csv names it)
+        Set<String> auditOrders = new HashSet<>();
+        for (String[] r : TruthVerifier.csv(first.resolve("truth/audit.csv"))) {
+            if (!r[3].isEmpty()) {
+                auditOrders.add(r[3]);
+            }
+        }
         for (Map<String, String> row : accepted("service_order", "2024-06")) {
             allOrders++;
-            flagged += row.get("status").equals("异常") ? 1 : 0;
+            flagged += row.get("status").equals("异常") || auditOrders.contains(row.get("order_id")) ? 1 : 0;
             if (row.get("status").equals("已完成")) {
                 completedOrders++;
                 minutes += minuteOfDay(row.get("end_time")) - minuteOfDay(row.get("start_time"));
@@ -480,6 +487,56 @@ class CityGeneratorTest {
                 .distinct().count();
         assertEquals(Long.toString(ltc), kpi.get("ltc_beneficiaries"));
         assertTrue(special > 0 && completedOrders > 0 && ltc > 0 && insured > 0 && checked > 0, "a meaningful month");
+    }
+
+    /**
+     * truth/audit.csv names every rule, and each case is in the files as the rule needs it: the allowance row (after a
+     * death or a move, of the wrong tier, twice for one type, home care to an institution resident) or the pension
+     * row in the month's file; the order of A03, A08, A09 in the month's order file; for A06 no longevity row at all.
+     * A near miss is never also a case.
+     */
+    @Test
+    void auditCasesAreInTheFeeds() throws IOException {
+        List<String[]> cases = TruthVerifier.csv(first.resolve("truth/audit.csv"));
+        Set<String> rules = new TreeSet<>();
+        Set<String> keys = new HashSet<>();
+        for (String[] c : cases) {
+            String rule = c[0];
+            String month = c[1];
+            String id = c[2];
+            String order = c[3];
+            rules.add(rule);
+            keys.add(rule + "|" + month + "|" + id + "|" + order);
+            String what = String.join(",", c);
+            switch (rule) {
+                case "A02" -> assertTrue(idsOf(accepted("pension", month)).contains(id), what);
+                case "A03", "A08", "A09" -> assertTrue(accepted("service_order", month).stream().anyMatch(
+                        r -> r.get("order_id").equals(order) && id.equals(FileCheck.validId(r.get("id_number")))), what);
+                case "A06" -> assertFalse(accepted("allowance", month).stream().anyMatch(
+                        r -> id.equals(FileCheck.validId(r.get("id_number"))) && isLongevity(r)), what);
+                case "A05" -> assertEquals(2, accepted("allowance", month).stream().filter(
+                        r -> id.equals(FileCheck.validId(r.get("id_number"))) && isLongevity(r)).count(), what);
+                default -> assertTrue(idsOf(accepted("allowance", month)).contains(id), what);
+            }
+        }
+        assertEquals(Set.of("A01", "A02", "A03", "A04", "A05", "A06", "A07", "A08", "A09", "A10"), rules);
+        List<String[]> nearMisses = TruthVerifier.csv(first.resolve("truth/audit_near_misses.csv"));
+        Set<String> nearMissRules = new TreeSet<>();
+        for (String[] n : nearMisses) {
+            nearMissRules.add(n[0]);
+            assertFalse(keys.contains(n[0] + "|" + n[1] + "|" + n[2] + "|" + n[3]), String.join(",", n));
+        }
+        assertEquals(rules, nearMissRules, "a near miss of every rule");
+    }
+
+    private static Set<String> idsOf(List<Map<String, String>> rows) {
+        Set<String> ids = new HashSet<>();
+        rows.forEach(r -> ids.add(FileCheck.validId(r.get("id_number"))));
+        return ids;
+    }
+
+    private static boolean isLongevity(Map<String, String> row) {
+        return row.get("allowance_type").startsWith("高龄津贴") || row.get("allowance_type").equals("百岁老人长寿补贴");
     }
 
     static Map<String, String> denominators(Path out, String region, String month) throws IOException {

@@ -32,7 +32,7 @@ import java.util.Set;
  * month's end, over all recipients.</li>
  * </ul>
  * Columns: kpi_code, region_code, month, numerator, denominator (empty for a count), breakdown (the allowance_type of
- * allowance_amount, else empty). Amounts in yuan, hours with two decimals.
+ * allowance_amount, else empty). Amounts in yuan, hours rounded half up to two decimals.
  */
 final class KpiTruth {
 
@@ -481,7 +481,7 @@ final class KpiTruth {
         line(w, "disabled_elderly", code, month, c.disabled[r], -1);
         line(w, "service_orders", code, month, c.orders[r], -1);
         line(w, "service_persons", code, month, c.orderPersons[r], -1);
-        text(w, "service_hours", code, month, CellText.yuan(c.orderMinutes[r] * 100 / 60), "", "");
+        text(w, "service_hours", code, month, CellText.yuan((c.orderMinutes[r] * 100 + 30) / 60), "", "");
         text(w, "service_subsidy", code, month, CellText.yuan(c.orderSubsidy[r]), "", "");
         line(w, "flagged_order_rate", code, month, c.ordersFlagged[r], c.ordersAll[r]);
         line(w, "visit_rate", code, month, c.specialVisited[r], c.special[r]);

@@ -458,7 +458,7 @@ class CityGeneratorTest {
         assertEquals(Long.toString(special), kpi.get("special_hardship"));
         assertEquals(specialVisited + "/" + special, kpi.get("visit_rate") + "/" + den.get("visit_rate"));
         assertEquals(Long.toString(completedOrders), kpi.get("service_orders"));
-        assertEquals(java.math.BigDecimal.valueOf(minutes * 100 / 60, 2).toPlainString(), kpi.get("service_hours"));
+        assertEquals(java.math.BigDecimal.valueOf((minutes * 100 + 30) / 60, 2).toPlainString(), kpi.get("service_hours"));
         assertEquals(flagged + "/" + allOrders, kpi.get("flagged_order_rate") + "/" + den.get("flagged_order_rate"));
 
         // checkups of the last 12 months (January to June here) of the alive 65+, the latest one's answers

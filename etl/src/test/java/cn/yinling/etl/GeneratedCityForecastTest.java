@@ -3,63 +3,32 @@ package cn.yinling.etl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.yinling.datasets.CityGenerator;
-import cn.yinling.datasets.GeneratorOptions;
-import cn.yinling.datasets.ProgressListener;
 import cn.yinling.warehouse.forecast.Backtest;
 import cn.yinling.warehouse.forecast.Forecast;
 import cn.yinling.warehouse.forecast.ForecastService;
 import cn.yinling.warehouse.forecast.Indicator;
-import cn.yinling.warehouse.land.BatchReport;
-import cn.yinling.warehouse.land.BatchStatus;
-import cn.yinling.warehouse.land.Landing;
-import cn.yinling.warehouse.land.LandingOptions;
-import cn.yinling.warehouse.land.Upload;
 import cn.yinling.warehouse.serve.WarehouseReader;
 import cn.yinling.warehouse.store.AgingHome;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The forecast on a generated city through the real code paths: generator (24 months, 2023-01..2024-12, a tiny
- * scale) → landing → ETL (whose data tests reconcile the forecast marts with mart_kpi) → published version →
+ * The forecast on the generated city of {@link GeneratedCity} through the real code paths: generator (24 months,
+ * 2023-01..2024-12, a tiny scale) → landing → ETL (whose data tests reconcile the forecast marts with mart_kpi) →
+ * published version →
  * {@link ForecastService}. Prints the backtest error per output for the city and each district; the city's errors
  * must stay within loose sanity bounds (the generator's own mortality, moves and births are what the projection has
  * to recover from the register alone).
  */
 class GeneratedCityForecastTest {
 
-    @TempDir
-    Path temp;
-
     @Test
     void backtestOnTwoGeneratedYearsIsCloseAndTheForecastRuns() throws Exception {
-        Path feeds = temp.resolve("feeds");
-        new CityGenerator(new GeneratorOptions(0.002, YearMonth.of(2023, 1), YearMonth.of(2024, 12), 7, false, feeds))
-                .generate(ProgressListener.NONE);
-        AgingHome home = new AgingHome(temp.resolve("home"));
-        Landing landing = new Landing(home, LandingOptions.defaults());
-        for (String line : Files.readAllLines(feeds.resolve("ingest-plan.csv"), StandardCharsets.UTF_8).subList(1,
-                Files.readAllLines(feeds.resolve("ingest-plan.csv"), StandardCharsets.UTF_8).size())) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] entry = line.split(",", -1);
-            BatchReport report = landing.ingest(new Upload(entry[1], entry[2], entry[3], "test",
-                    Path.of(entry[0]).getFileName().toString(), feeds.resolve(entry[0])));
-            assertEquals(BatchStatus.accepted, report.status(), entry[0] + ": " + report.fatal());
-        }
-        EtlRun.Result result = new EtlRun(EtlRun.Options.defaults(home, "forecast".getBytes(StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).run(SharedSpark.get());
+        GeneratedCity generated = GeneratedCity.get();
+        EtlRun.Result result = generated.result;
+        AgingHome home = generated.home;
         Set<String> passed = result.tests().stream().filter(DataTests.Result::passed).map(DataTests.Result::name)
                 .collect(Collectors.toSet());
         assertTrue(passed.containsAll(List.of("reconcile_population_age_kpi", "reconcile_death_age_kpi",

@@ -141,7 +141,10 @@
         el('aside', { id: 'definition', className: 'panel definition', 'aria-label': '指标说明' })),
       el('div', { id: 'breakdown-panel', className: 'panel', hidden: true },
         el('div', { className: 'panel-head' }, el('h3', { id: 'breakdown-title' }, '分项构成'),
-          Exports.pngButton(() => charts['breakdown-chart'], () => pngName('分项构成'))),
+          el('span', { className: 'tools' },
+            Exports.pngButton(() => charts['breakdown-chart'], () => pngName('分项构成')),
+            Exports.tableButtons((format) => '/api/v1/exports/kpis/' + encodeURIComponent(state.kpi) + '?'
+              + query({ region: state.region, month: state.month, format }), showError))),
         el('div', { className: 'row row-half' },
           el('div', { id: 'breakdown-chart', className: 'chart short' }),
           el('div', { className: 'table-wrap short' }, el('table', { id: 'breakdown-table', className: 'data' })))),

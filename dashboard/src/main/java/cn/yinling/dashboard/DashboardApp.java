@@ -137,6 +137,7 @@ public final class DashboardApp {
                     get("/explorer/regions", explorer::regions, EVERYONE);
 
                     get("/exports/explorer/series", exports::explorer, EXPORTERS);
+                    get("/exports/kpis/{code}", exports::breakdowns, EXPORTERS);
                     get("/exports/kpis/{code}/children", exports::children, EXPORTERS);
                     get("/exports/population/pyramid", exports::pyramid, EXPORTERS);
                     get("/exports/submissions", exports::submissions, PLANNERS);

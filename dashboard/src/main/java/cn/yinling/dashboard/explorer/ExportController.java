@@ -55,6 +55,16 @@ public final class ExportController {
                 version);
     }
 
+    /** GET /api/v1/exports/kpis/{code}?region&month&format: the breakdown table of a by-type KPI */
+    public void breakdowns(Context ctx) {
+        ExportTable.Format format = format(ctx);
+        int version = deps.warehouse().liveVersion().orElse(0);
+        KpiController.KpiAnswer answer = kpis.oneOf(ctx);
+        ExportTable table = ExportTables.breakdowns(answer, Params.kpi(ctx, deps.catalog()), version, now());
+        send(ctx, table, format, "kpi:" + answer.definition().code(), "region=" + answer.region().regionCode()
+                + " month=" + answer.month(), version);
+    }
+
     /** GET /api/v1/exports/population/pyramid?region&month&format */
     public void pyramid(Context ctx) {
         ExportTable.Format format = format(ctx);

@@ -5,7 +5,9 @@ import cn.yinling.dashboard.explorer.ExportTable.Num;
 import cn.yinling.dashboard.kpi.BreakdownLabels;
 import cn.yinling.dashboard.kpi.DataStatus;
 import cn.yinling.dashboard.kpi.KpiController.ChildRow;
+import cn.yinling.dashboard.kpi.KpiCard;
 import cn.yinling.dashboard.kpi.KpiController.ChildrenAnswer;
+import cn.yinling.dashboard.kpi.KpiController.KpiAnswer;
 import cn.yinling.dashboard.kpi.TargetStatus;
 import cn.yinling.dashboard.population.PyramidController.Band;
 import cn.yinling.dashboard.population.PyramidController.PyramidAnswer;
@@ -144,6 +146,33 @@ public final class ExportTables {
         String fileBase = "下级区域对比-" + kpiName + "-" + answer.region().name() + "-" + answer.month() + "-第" + version
                 + "版";
         return new ExportTable(fileBase, "下级区域对比", title, notes, columns, rows);
+    }
+
+    // ---- 分项构成 ----------------------------------------------------------------------------------------------
+
+    /** A by-type KPI's card: the total, then each breakdown value, with the change against the month before. */
+    public static ExportTable breakdowns(KpiAnswer answer, KpiDefinition kpi, int version, ZonedDateTime now) {
+        KpiCard card = answer.card();
+        int d = digits(kpi);
+        String unit = kpi.unit() == null ? "" : kpi.unit();
+        List<Column> columns = List.of(Column.text("分项", 20), Column.text("分项代码", 16), Column.number("指标值", d, 12),
+                Column.text("单位", 6), Column.number("分子", 0, 12), Column.number("分母", 0, 12),
+                Column.number("较上月变化", d, 12), Column.text("说明", 40));
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(Arrays.asList("合计", null, shown(card.value(), d), unit, count(card.numerator()),
+                kpi.ratio() ? count(card.denominator()) : null, shown(card.change(), d),
+                statusText(card.dataStatus(), card.note())));
+        for (KpiCard.Part part : card.breakdowns()) {
+            rows.add(Arrays.asList(part.label(), part.code(), shown(part.value(), d), unit, count(part.numerator()),
+                    kpi.ratio() ? count(part.denominator()) : null, shown(part.change(), d),
+                    statusText(part.dataStatus(), null)));
+        }
+        String title = kpi.name() + "分项构成 · " + answer.region().name() + " · " + month(answer.month());
+        String fileBase = "分项构成-" + kpi.name() + "-" + answer.region().name() + "-" + answer.month() + "-第" + version
+                + "版";
+        return new ExportTable(fileBase, "分项构成", title, List.of(versionNote(version, now),
+                "较上月变化：与上月相比" + (Change.isPercentage(kpi) ? "，以百分点计" : "") + "；指标公式：" + kpi.formula()),
+                columns, rows);
     }
 
     // ---- 人口年龄结构 --------------------------------------------------------------------------------------------

@@ -73,13 +73,18 @@ public final class KpiController {
 
     /** GET /api/v1/kpis/{code}?region=&month= */
     public void one(Context ctx) {
+        ctx.json(oneOf(ctx));
+    }
+
+    /** One KPI's definition and card, with its breakdown values (also what the breakdown table's export writes). */
+    public KpiAnswer oneOf(Context ctx) {
         KpiDefinition kpi = Params.kpi(ctx, deps.catalog());
         Region region = Params.region(ctx, deps.warehouse());
         YearMonth month = Params.month(ctx, deps.warehouse());
         List<KpiMonthValue> rows = deps.warehouse().kpiValues(region.regionCode(), month).stream()
                 .filter(v -> v.kpiCode().equals(kpi.code())).toList();
-        ctx.json(new KpiAnswer(month.toString(), region, KpiInfo.of(kpi),
-                KpiCards.card(kpi, rows, availability(), month, region.level())));
+        return new KpiAnswer(month.toString(), region, KpiInfo.of(kpi),
+                KpiCards.card(kpi, rows, availability(), month, region.level()));
     }
 
     /**

@@ -237,6 +237,24 @@ class ExportApiTest {
     }
 
     @Test
+    void theBreakdownTableOfAByTypeKpi() {
+        JavalinTest.test(DashboardApp.create(deps), (server, client) -> {
+            Download d = download(client, leader,
+                    "/api/v1/exports/kpis/facilities_open?region=" + CITY + "&month=2024-12&format=csv");
+            assertEquals("分项构成-运营中养老服务设施数-徐州市-2024-12-第1版.csv", d.fileName());
+            // 2024-12 against 2024-11: 7 after 7 in all, institutions 4 after 4, day-care centres 3 after 3
+            assertEquals(List.of("分项,分项代码,指标值,单位,分子,分母,较上月变化,说明",
+                    "合计,,7,个,7,,0,",
+                    "街道日间照料中心,day_care_center,3,个,3,,0,",
+                    "养老机构,institution,4,个,4,,0,"), csvLines(d), "the card's order, as on the page");
+            Download nov = download(client, leader,
+                    "/api/v1/exports/kpis/facilities_open?region=" + CITY + "&month=2024-11&format=csv");
+            // 2024-11 against 2024-10, a month the version does not have: no change
+            assertEquals("养老机构,institution,4,个,4,,,", csvLines(nov).get(3));
+        });
+    }
+
+    @Test
     void thePyramidOfAStreetWithItsAgeBandsAndTheYearBefore() {
         JavalinTest.test(DashboardApp.create(deps), (server, client) -> {
             Download d = download(client, leader,

@@ -396,6 +396,18 @@
       + F.number(Math.abs(rate), 2) + '%）' : text;
   }
 
+  /** Lines the legend takes at this width (every series named in full, wrapped like ECharts' plain legend). */
+  function legendLines(names, width) {
+    let lines = 1;
+    let used = 0;
+    names.forEach((name) => {
+      const item = 36 + name.length * 12;   // symbol and gap, then about 12 px per character at 12 px
+      if (used > 0 && used + item > width) { lines += 1; used = 0; }
+      used += item;
+    });
+    return lines;
+  }
+
   function drawChart() {
     const series = answer.series;
     const units = [];
@@ -405,12 +417,13 @@
     const gridHeight = 160;
     const gap = 48;   // room for the x labels of one chart and the unit name of the next
     const box = $('explorer-chart');
-    box.style.height = (multiples ? 56 + units.length * (gridHeight + gap) : 380) + 'px';
+    const top = 24 + legendLines(series.map((s) => s.name), box.clientWidth || 800) * 22 + 20;
+    box.style.height = (multiples ? top + units.length * (gridHeight + gap) : top + 330) + 'px';
     const c = chart('explorer-chart');
     c.resize();
     const labels = answer.months.map(F.month);
-    const grids = multiples ? units.map((u, i) => ({ left: 72, right: 24, top: 56 + i * (gridHeight + gap), height: gridHeight }))
-      : [{ left: 72, right: units.length > 1 ? 72 : 24, top: 56, bottom: 36 }];
+    const grids = multiples ? units.map((u, i) => ({ left: 72, right: 24, top: top + i * (gridHeight + gap), height: gridHeight }))
+      : [{ left: 72, right: units.length > 1 ? 72 : 24, top, bottom: 36 }];
     const xAxes = grids.map((g, i) => ({ type: 'category', gridIndex: i, data: labels }));
     const yAxes = units.map((unit, i) => {
       const sample = series.find((s) => unitLabel(s) === unit);
@@ -425,7 +438,7 @@
     c.setOption({
       animation: false,
       color: PALETTE,
-      legend: { type: 'scroll', top: 0, left: 0, right: 0, data: series.map((s) => s.name) },
+      legend: { type: 'plain', top: 0, left: 0, right: 0, data: series.map((s) => s.name) },
       grid: grids,
       xAxis: xAxes,
       yAxis: yAxes,

@@ -62,8 +62,13 @@ public final class ExportTables {
         return m.getYear() + "年" + m.getMonthValue() + "月";
     }
 
-    private static String versionNote(int version, ZonedDateTime now) {
-        return "数据版本：第 " + version + " 版　导出时间：" + TIME.format(now) + "（北京时间）";
+    /** The title row names the data version its figures come from. */
+    private static String titled(String title, int version) {
+        return title + " · 数据版本第 " + version + " 版";
+    }
+
+    private static String exportedAt(ZonedDateTime now) {
+        return "导出时间：" + TIME.format(now) + "（北京时间）";
     }
 
     private static String statusText(DataStatus status, String note) {
@@ -95,7 +100,8 @@ public final class ExportTables {
                 .map(s -> s.kpiName() + (s.breakdownLabel() == null ? "" : "（" + s.breakdownLabel() + "）")).toList();
         List<String> regionNames = answer.series().stream().map(s -> s.region().name()).toList();
         String months = month(answer.from()) + "至" + month(answer.to());
-        String title = "趋势分析：" + listed(kpiNames, "项指标") + " · " + listed(regionNames, "个区域") + " · " + months;
+        String title = titled("趋势分析：" + listed(kpiNames, "项指标") + " · " + listed(regionNames, "个区域") + " · "
+                + months, answer.version());
         List<Column> columns = List.of(Column.text("指标", 24), Column.text("指标代码", 18), Column.text("分项", 12),
                 Column.text("区域", 16), Column.text("区划代码", 14), Column.text("月份", 9),
                 Column.number("指标值", 2, 12), Column.text("单位", 6), Column.number("分子", 0, 12),
@@ -116,7 +122,7 @@ public final class ExportTables {
         }
         String fileBase = "趋势分析-" + listed(kpiNames, "项指标") + "-" + listed(regionNames, "个区域") + "-"
                 + answer.from() + "至" + answer.to() + "-第" + answer.version() + "版";
-        return new ExportTable(fileBase, "趋势分析", title, List.of(versionNote(answer.version(), now), CHANGES_NOTE),
+        return new ExportTable(fileBase, "趋势分析", title, List.of(exportedAt(now), CHANGES_NOTE),
                 columns, rows);
     }
 
@@ -126,7 +132,7 @@ public final class ExportTables {
         String label = BreakdownLabels.label(kpi, answer.breakdown());
         String kpiName = kpi.name() + (label == null ? "" : "（" + label + "）");
         String place = answer.region().name() + "下级区域对比";
-        String title = kpiName + " · " + place + " · " + month(answer.month());
+        String title = titled(kpiName + " · " + place + " · " + month(answer.month()), version);
         int d = digits(kpi);
         String unit = kpi.unit() == null ? "" : kpi.unit();
         List<Column> columns = List.of(Column.text("区域", 18), Column.text("区划代码", 14), Column.text("层级", 8),
@@ -139,7 +145,7 @@ public final class ExportTables {
                     shown(r.value(), d), unit, count(r.numerator()), kpi.ratio() ? count(r.denominator()) : null,
                     shown(r.target(), d), verdict(r.status()), statusText(r.dataStatus(), r.note())));
         }
-        List<String> notes = new ArrayList<>(List.of(versionNote(version, now)));
+        List<String> notes = new ArrayList<>(List.of(exportedAt(now)));
         notes.add(answer.region().name() + "本级指标值：" + (answer.parentValue() == null ? "暂无数据"
                 : String.format(Locale.ROOT, "%." + d + "f", answer.parentValue()) + (unit.isEmpty() ? "" : " " + unit))
                 + "；指标公式：" + kpi.formula());
@@ -167,10 +173,10 @@ public final class ExportTables {
                     kpi.ratio() ? count(part.denominator()) : null, shown(part.change(), d),
                     statusText(part.dataStatus(), null)));
         }
-        String title = kpi.name() + "分项构成 · " + answer.region().name() + " · " + month(answer.month());
+        String title = titled(kpi.name() + "分项构成 · " + answer.region().name() + " · " + month(answer.month()), version);
         String fileBase = "分项构成-" + kpi.name() + "-" + answer.region().name() + "-" + answer.month() + "-第" + version
                 + "版";
-        return new ExportTable(fileBase, "分项构成", title, List.of(versionNote(version, now),
+        return new ExportTable(fileBase, "分项构成", title, List.of(exportedAt(now),
                 "较上月变化：与上月相比" + (Change.isPercentage(kpi) ? "，以百分点计" : "") + "；指标公式：" + kpi.formula()),
                 columns, rows);
     }
@@ -178,8 +184,8 @@ public final class ExportTables {
     // ---- 人口年龄结构 --------------------------------------------------------------------------------------------
 
     public static ExportTable pyramid(PyramidAnswer answer, int version, ZonedDateTime now) {
-        String title = "人口年龄结构 · " + answer.region().name() + " · " + month(answer.month()) + "（上年同期 "
-                + month(answer.previousMonth()) + "）";
+        String title = titled("人口年龄结构 · " + answer.region().name() + " · " + month(answer.month()) + "（上年同期 "
+                + month(answer.previousMonth()) + "）", version);
         List<Column> columns = List.of(Column.text("年龄段", 12), Column.number("男", 0, 10), Column.number("女", 0, 10),
                 Column.number("合计", 0, 10), Column.number("占总人口（%）", 2, 10), Column.number("上年同期男", 0, 10),
                 Column.number("上年同期女", 0, 10), Column.number("上年同期合计", 0, 12), Column.number("较上年增减", 0, 10));
@@ -197,7 +203,7 @@ public final class ExportTables {
                 t == null ? null : t.total(), t == null ? null : 100.0, p == null ? null : p.male(),
                 p == null ? null : p.female(), p == null ? null : p.total(),
                 t == null || p == null ? null : t.total() - p.total()));
-        List<String> notes = new ArrayList<>(List.of(versionNote(version, now)));
+        List<String> notes = new ArrayList<>(List.of(exportedAt(now)));
         if (!answer.hasData()) {
             notes.add("该区域本月暂无人口年龄结构数据。");
         }

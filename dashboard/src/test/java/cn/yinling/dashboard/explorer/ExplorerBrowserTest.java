@@ -219,7 +219,7 @@ class ExplorerBrowserTest {
                 xlsx.getFileName().toString());
         try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
             Sheet sheet = book.getSheet("趋势分析");
-            assertEquals("趋势分析：60岁及以上老年人口、老龄化率(60岁+) · 徐州市、鼓楼区 · 2023年11月至2024年12月",
+            assertEquals("趋势分析：60岁及以上老年人口、老龄化率(60岁+) · 徐州市、鼓楼区 · 2023年11月至2024年12月 · 数据版本第 1 版",
                     sheet.getRow(0).getCell(0).getStringCellValue());
             assertEquals("指标", sheet.getRow(3).getCell(0).getStringCellValue());
             assertEquals(3 + 16, sheet.getLastRowNum());

@@ -133,9 +133,10 @@ class ExportApiTest {
             assertEquals("1", d.version());
             try (XSSFWorkbook book = workbook(d)) {
                 Sheet sheet = book.getSheet("趋势分析");
-                assertEquals("趋势分析：老龄化率(60岁+)、60岁及以上老年人口 · 徐州市、鼓楼区 · 2023年11月至2024年12月",
-                        text(sheet.getRow(0), 0), "the title names the KPIs, regions and months");
-                assertTrue(text(sheet.getRow(1), 0).startsWith("数据版本：第 1 版　导出时间："), text(sheet.getRow(1), 0));
+                assertEquals("趋势分析：老龄化率(60岁+)、60岁及以上老年人口 · 徐州市、鼓楼区 · 2023年11月至2024年12月 · 数据版本第 1 版",
+                        text(sheet.getRow(0), 0), "the title names the KPIs, regions, months and the data version");
+                assertTrue(text(sheet.getRow(1), 0).matches("导出时间：\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}（北京时间）"),
+                        text(sheet.getRow(1), 0));
                 assertEquals(ExportTables.CHANGES_NOTE, text(sheet.getRow(2), 0));
                 assertEquals(EXPLORER_HEADERS, headers(sheet.getRow(3)));
                 assertEquals(3 + 16, sheet.getLastRowNum(), "2 KPIs × 2 regions × 4 months after the header");
@@ -212,8 +213,8 @@ class ExportApiTest {
             assertEquals("下级区域对比-老龄化率(60岁+)-徐州市-2024-12-第1版.xlsx", d.fileName());
             try (XSSFWorkbook book = workbook(d)) {
                 Sheet sheet = book.getSheetAt(0);
-                assertEquals("老龄化率(60岁+) · 徐州市下级区域对比 · 2024年12月", text(sheet.getRow(0), 0));
-                assertTrue(text(sheet.getRow(1), 0).startsWith("数据版本：第 1 版"));
+                assertEquals("老龄化率(60岁+) · 徐州市下级区域对比 · 2024年12月 · 数据版本第 1 版", text(sheet.getRow(0), 0));
+                assertTrue(text(sheet.getRow(1), 0).startsWith("导出时间："));
                 assertEquals("徐州市本级指标值：24.60 %；指标公式：60岁及以上老年人口 ÷ 户籍总人口", text(sheet.getRow(2), 0));
                 assertEquals(List.of("区域", "区划代码", "层级", "指标值", "单位", "分子", "分母", "目标值", "达标情况", "说明"),
                         headers(sheet.getRow(3)));
@@ -274,7 +275,8 @@ class ExportApiTest {
             try (XSSFWorkbook book = workbook(download(client, leader,
                     "/api/v1/exports/population/pyramid?region=" + HUANGLOU_STREET + "&month=2024-12&format=xlsx"))) {
                 Sheet sheet = book.getSheet("人口年龄结构");
-                assertEquals("人口年龄结构 · 黄楼街道 · 2024年12月（上年同期 2023年12月）", text(sheet.getRow(0), 0));
+                assertEquals("人口年龄结构 · 黄楼街道 · 2024年12月（上年同期 2023年12月） · 数据版本第 1 版",
+                        text(sheet.getRow(0), 0));
                 Row total = sheet.getRow(sheet.getLastRowNum());
                 assertEquals("合计", text(total, 0));
                 assertEquals(222, number(total, 3), 1e-9);

@@ -8,12 +8,12 @@ import cn.yinling.warehouse.kpi.KpiDefinition;
  * feed (reject_rate by feed: household → 户籍人口). A value neither knows is shown as it is rather than failing
  * the page.
  */
-final class BreakdownLabels {
+public final class BreakdownLabels {
 
     private BreakdownLabels() {
     }
 
-    static String label(KpiDefinition kpi, String value) {
+    public static String label(KpiDefinition kpi, String value) {
         if (value == null) {
             return null;
         }

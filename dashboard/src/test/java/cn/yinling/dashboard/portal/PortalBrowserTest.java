@@ -153,7 +153,7 @@ class PortalBrowserTest {
 
     /** The shared header's links (shell.js NAV): the KPI pages every role sees, then the given portal pages. */
     private static List<String> navigation(String... portalPages) {
-        List<String> links = new ArrayList<>(List.of("总览", "人口概况", "养老服务", "补贴与保障", "健康", "数据质量", "发展预测"));
+        List<String> links = new ArrayList<>(List.of("总览", "人口概况", "养老服务", "补贴与保障", "健康", "数据质量", "趋势分析", "发展预测"));
         links.addAll(List.of(portalPages));
         return links;
     }

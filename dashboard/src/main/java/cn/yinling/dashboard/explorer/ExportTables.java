@@ -2,7 +2,6 @@ package cn.yinling.dashboard.explorer;
 
 import cn.yinling.dashboard.explorer.ExportTable.Column;
 import cn.yinling.dashboard.explorer.ExportTable.Num;
-import cn.yinling.dashboard.kpi.BreakdownLabels;
 import cn.yinling.dashboard.kpi.DataStatus;
 import cn.yinling.dashboard.kpi.KpiController.ChildRow;
 import cn.yinling.dashboard.kpi.KpiCard;
@@ -129,7 +128,7 @@ public final class ExportTables {
     // ---- 下级区域对比 --------------------------------------------------------------------------------------------
 
     public static ExportTable children(ChildrenAnswer answer, KpiDefinition kpi, int version, ZonedDateTime now) {
-        String label = BreakdownLabels.label(kpi, answer.breakdown());
+        String label = kpi.breakdownLabel(answer.breakdown());
         String kpiName = kpi.name() + (label == null ? "" : "（" + label + "）");
         String place = answer.region().name() + "下级区域对比";
         String title = titled(kpiName + " · " + place + " · " + month(answer.month()), version);

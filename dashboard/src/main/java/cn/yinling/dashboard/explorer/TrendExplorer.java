@@ -1,6 +1,5 @@
 package cn.yinling.dashboard.explorer;
 
-import cn.yinling.dashboard.kpi.BreakdownLabels;
 import cn.yinling.dashboard.kpi.DataStatus;
 import cn.yinling.dashboard.kpi.KpiAvailability;
 import cn.yinling.dashboard.kpi.TargetStatus;
@@ -165,7 +164,7 @@ public final class TrendExplorer {
                     previousMonth, previous, mom.difference(), mom.rate(),
                     yearAgoMonth, yearAgo, yoy.difference(), yoy.rate()));
         }
-        String label = BreakdownLabels.label(kpi, breakdown);
+        String label = kpi.breakdownLabel(breakdown);
         String name = kpi.name() + (label == null ? "" : "（" + label + "）") + " · " + region.name();
         return new Series(key, kpi.code(), kpi.name(), kpi.group(), kpi.unit(), kpi.ratio(), breakdown, label, region,
                 name, Change.differenceUnit(kpi), List.copyOf(points));
@@ -256,7 +255,7 @@ public final class TrendExplorer {
             }
             if (!values.contains(value)) {
                 throw ApiException.notFound("指标“" + kpi.name() + "”没有分项 " + value + "，可选："
-                        + values.stream().map(v -> v + "（" + BreakdownLabels.label(kpi, v) + "）")
+                        + values.stream().map(v -> v + "（" + kpi.breakdownLabel(v) + "）")
                                 .collect(Collectors.joining("、")) + "。");
             }
             if (chosen.put(kpiCode, value) != null) {
@@ -287,7 +286,7 @@ public final class TrendExplorer {
             Map<String, List<BreakdownOption>> byKpi = new LinkedHashMap<>();
             for (KpiBreakdown b : pinned.jdbi().withExtension(ExplorerQueries.class, ExplorerQueries::breakdowns)) {
                 current.find(b.kpiCode()).ifPresent(kpi -> byKpi.computeIfAbsent(kpi.code(), k -> new ArrayList<>())
-                        .add(new BreakdownOption(b.breakdown(), BreakdownLabels.label(kpi, b.breakdown()))));
+                        .add(new BreakdownOption(b.breakdown(), kpi.breakdownLabel(b.breakdown()))));
             }
             return new BreakdownsAnswer(pinned.number(), byKpi);
         });

@@ -267,7 +267,9 @@ class DashboardBrowserTest {
         assertEquals(List.of("合计", "养老服务设施", "户籍人口"), texts("#breakdown-table tbody td:first-child"));
         assertEquals(List.of("1.00 %", "2.00 %", "0.50 %"), texts("#breakdown-table tbody td:nth-child(2)"));
         assertEquals(1, seriesCount("breakdown-chart"));
-        assertEquals("各成员单位的全部报送（接收与校验记录）",
+        // catalog.json: reject_rate counts the batches of every feed, named as feeds.json names them
+        assertEquals("统计用区划代码、户籍人口、死亡登记、老年人居住状况、高龄津贴及养老补贴发放、居家养老服务工单、养老服务设施、"
+                        + "老年人健康管理、基本养老金发放、长期护理保险待遇、老年人意外伤害保险、特殊困难老年人探访",
                 driver.findElement(By.cssSelector("#definition .sources")).getText());
         screenshot("theme-quality.png");
 

@@ -17,6 +17,7 @@ import cn.yinling.dashboard.Dependencies;
 import cn.yinling.dashboard.TestDependencies;
 import cn.yinling.dashboard.appstate.AuditEntry;
 import cn.yinling.dashboard.auth.Role;
+import cn.yinling.warehouse.config.UnitRegistry;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import java.io.ByteArrayInputStream;
@@ -288,14 +289,22 @@ class ExportApiTest {
     @Test
     void theSubmissionMatrixForPlanners() {
         String planner = TestDependencies.sessionCookie(deps, "planner1", Role.planner, null);
+        // the city's own units.csv, so the matrix below does not follow the shipped default of the synthetic city
+        UnitRegistry.of(List.of(
+                new UnitRegistry.Unit("stats:320300", "徐州市统计局", List.of("region"), 10),
+                new UnitRegistry.Unit("public_security:320300", "徐州市公安局", List.of("household", "death"), 10),
+                new UnitRegistry.Unit("health:320300", "徐州市卫生健康委员会", List.of("death"), 10),
+                new UnitRegistry.Unit("civil_affairs:320300", "徐州市民政局", List.of("facility", "death"), 10)))
+                .save(deps.home());
         JavalinTest.test(DashboardApp.create(deps), (server, client) -> {
             Download d = download(client, planner, "/api/v1/exports/submissions?month=2024-12&format=csv");
             assertEquals("报送情况-2024-12.csv", d.fileName());
             assertNull(d.version(), "the landing zone, not a warehouse version");
             List<String> lines = csvLines(d);
-            // the default units.csv: 4 units; the feeds any of them sends, in feeds.json order
+            // 4 units; the feeds any of them sends, in feeds.json order
             assertEquals("单位,单位代码,统计用区划代码,户籍人口,死亡登记,养老服务设施", lines.get(0));
             assertEquals("徐州市统计局,stats:320300,未报送（已超期）,—,—,—", lines.get(1), "nothing landed; due 2025-01-10");
+            assertEquals("徐州市公安局,public_security:320300,—,未报送（已超期）,未报送（已超期）,—", lines.get(2));
             assertEquals("徐州市民政局,civil_affairs:320300,—,—,未报送（已超期）,未报送（已超期）", lines.get(4));
             assertEquals(5, lines.size());
             assertEquals(403, client.get("/api/v1/exports/submissions?month=2024-12",

@@ -82,7 +82,8 @@ public final class RejectionExports {
         }
     }
 
-    static String csvCell(String value) {
+    /** One CSV cell: formula-like text neutralised, quoted when it holds a comma, quote or line break. */
+    public static String csvCell(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }

@@ -450,7 +450,7 @@
     $('prev-page').addEventListener('click', () => { state.filter.page -= 1; loadFindings().catch(showError); });
     $('next-page').addEventListener('click', () => { state.filter.page += 1; loadFindings().catch(showError); });
     $('export-findings').addEventListener('click', () => download(findingsUrl('/api/v1/audit/exports/findings'),
-      $('findings-summary')).catch(showError));
+      $('findings-export')).catch(showError));
     $('mark-submit').addEventListener('click', saveMark);
     $('mark-cancel').addEventListener('click', () => $('mark-dialog').close());
     $('reveal-submit').addEventListener('click', reveal);
@@ -463,7 +463,7 @@
     $('export-visits').addEventListener('click', () => {
       const params = new URLSearchParams({ month: state.month });
       if (state.proof.region) params.set('region', state.proof.region);
-      download('/api/v1/audit/exports/needs-visit?' + params.toString(), $('visits-summary')).catch(showError);
+      download('/api/v1/audit/exports/needs-visit?' + params.toString(), $('visits-export')).catch(showError);
     });
     window.addEventListener('resize', () => { if (state.chart) state.chart.resize(); });
     start().catch(showError);

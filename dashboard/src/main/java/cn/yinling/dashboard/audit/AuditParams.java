@@ -7,7 +7,6 @@ import cn.yinling.warehouse.serve.Region;
 import cn.yinling.warehouse.serve.WarehouseReader;
 import io.javalin.http.Context;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /** The audit pages' query parameters, with Chinese messages: rule, an optional month, region, paging. */
@@ -15,7 +14,6 @@ final class AuditParams {
 
     static final int DEFAULT_PAGE_SIZE = 50;
     static final int MAX_PAGE_SIZE = 200;
-    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     /** Something shaped like a citizen ID number (18 or 15 digits): never stored in a comment or a reason. */
     private static final Pattern ID_NUMBER_LIKE = Pattern.compile("\\d{17}[\\dXx]|\\d{15}");
 
@@ -95,13 +93,5 @@ final class AuditParams {
             throw ApiException.badRequest(label + "中不要填写公民身份号码：身份信息只保存在个人信息库中，请删去号码后重试。");
         }
         return trimmed;
-    }
-
-    static List<String> monthsOf(WarehouseReader warehouse) {
-        return warehouse.months();
-    }
-
-    static boolean isMonth(String text) {
-        return text != null && MONTH.matcher(text).matches();
     }
 }

@@ -78,8 +78,9 @@ final class FindingRows {
     }
 
     /** Rows of marked findings no longer in the version (已消除), with the region names the version still knows. */
-    List<Row> resolved(List<MarkedFindingRow> gone, Function<String, String> regionName,
+    List<Row> resolved(int version, List<MarkedFindingRow> gone, Function<String, String> regionName,
             Map<String, PersonVault.Identity> revealed) {
+        sightings.catchUp(version);
         List<String> ids = gone.stream().map(MarkedFindingRow::findingId).toList();
         Map<String, Mark> marks = currentMarks(ids);
         Map<String, Integer> firstSeen = sightings.firstSeen(ids);

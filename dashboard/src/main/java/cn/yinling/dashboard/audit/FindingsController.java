@@ -281,7 +281,7 @@ public final class FindingsController {
                 return new ResolvedAnswer(s.version(), false, AuditReader.NO_RESULTS, List.of());
             }
             List<MarkedFindingRow> gone = goneFromVersion(s);
-            return new ResolvedAnswer(s.version(), true, null, rows.resolved(gone,
+            return new ResolvedAnswer(s.version(), true, null, rows.resolved(s.version(), gone,
                     code -> s.regions().region(code).map(Region::name).orElse(null), Map.of()));
         }));
     }

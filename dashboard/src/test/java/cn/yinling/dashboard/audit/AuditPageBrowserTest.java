@@ -55,6 +55,7 @@ class AuditPageBrowserTest {
             assertEquals("3 条\n2,500.00 元", browser.find("#summary-table tbody tr[data-rule='A01'] td[data-region='city']").getText());
             assertTrue(browser.find("header.top nav a[data-nav='/audit.html']").isDisplayed(), "in the shared header");
             assertFalse(browser.driver.findElements(By.cssSelector("#trend-chart canvas")).isEmpty(), "trend drawn");
+            browser.screenshot("audit-page-summary.png");
 
             browser.find("#summary-table tbody tr[data-rule='A01'] td[data-region='320302000000']").click();
             browser.waitFor(d -> d.findElements(By.cssSelector("#findings-table tbody tr")).size() == 2);

@@ -67,8 +67,8 @@ final class FindingRows {
         List<String> ids = findings.stream().map(AuditFinding::findingId).toList();
         Map<String, Mark> marks = currentMarks(ids);
         Map<String, Integer> firstSeen = sightings.firstSeen(ids);
-        Map<String, PersonVault.MaskedIdentity> masked = vault.masked(
-                findings.stream().map(AuditFinding::personKey).filter(k -> !revealed.containsKey(k)).toList());
+        Map<String, PersonVault.MaskedIdentity> masked = vault.masked(findings.stream().map(AuditFinding::personKey)
+                .filter(k -> k != null && !revealed.containsKey(k)).toList());
         return findings.stream().map(f -> {
             Identity who = Identity.of(f.personKey(), masked, revealed);
             return new Row(f.findingId(), f.rule(), ruleName(f.rule()), f.month(), f.personKey(), who.name, who.idNumber,
@@ -84,8 +84,8 @@ final class FindingRows {
         List<String> ids = gone.stream().map(MarkedFindingRow::findingId).toList();
         Map<String, Mark> marks = currentMarks(ids);
         Map<String, Integer> firstSeen = sightings.firstSeen(ids);
-        Map<String, PersonVault.MaskedIdentity> masked = vault.masked(
-                gone.stream().map(MarkedFindingRow::personKey).filter(k -> !revealed.containsKey(k)).toList());
+        Map<String, PersonVault.MaskedIdentity> masked = vault.masked(gone.stream().map(MarkedFindingRow::personKey)
+                .filter(k -> k != null && !revealed.containsKey(k)).toList());
         return gone.stream().map(f -> {
             Identity who = Identity.of(f.personKey(), masked, revealed);
             return new Row(f.findingId(), f.rule(), ruleName(f.rule()), f.month(), f.personKey(), who.name,

@@ -132,10 +132,10 @@ public final class ProofOfLifeController {
 
     private List<VisitRow> rows(List<ProofOfLife> found, Map<String, PersonVault.Identity> revealed) {
         Map<String, PersonVault.MaskedIdentity> masked = vault.masked(found.stream().map(ProofOfLife::personKey)
-                .filter(k -> !revealed.containsKey(k)).toList());
+                .filter(k -> k != null && !revealed.containsKey(k)).toList());
         return found.stream().map(p -> {
-            PersonVault.Identity full = revealed.get(p.personKey());
-            PersonVault.MaskedIdentity m = masked.get(p.personKey());
+            PersonVault.Identity full = p.personKey() == null ? null : revealed.get(p.personKey());
+            PersonVault.MaskedIdentity m = p.personKey() == null ? null : masked.get(p.personKey());
             String name = full != null ? full.name() : m == null ? null : m.name();
             String idNumber = full != null ? full.idNumber() : m == null ? null : m.idNumber();
             return new VisitRow(p.personKey(), name, idNumber, full != null, p.districtName(), p.streetCode(),

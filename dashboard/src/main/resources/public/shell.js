@@ -19,6 +19,7 @@
     { href: '/forecast.html', label: '发展预测' },
     { href: '/portal.html', label: '数据报送', roles: ['uploader', 'admin'] },
     { href: '/submissions.html', label: '报送情况', roles: ['planner', 'admin'] },
+    { href: '/audit.html', label: '稽核', roles: ['leader', 'planner', 'admin'] },
     { href: '/report.html', label: '年度报告', roles: ['leader', 'planner', 'admin'] },
     { href: '/admin.html', label: '系统管理', roles: ['admin'] },
   ];

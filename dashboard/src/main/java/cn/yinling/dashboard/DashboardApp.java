@@ -9,6 +9,8 @@ import cn.yinling.dashboard.admin.AccountAdminController;
 import cn.yinling.dashboard.admin.AuditController;
 import cn.yinling.dashboard.admin.ConfigAdminController;
 import cn.yinling.dashboard.admin.EtlController;
+import cn.yinling.dashboard.audit.FindingsController;
+import cn.yinling.dashboard.audit.ProofOfLifeController;
 import cn.yinling.dashboard.auth.Access;
 import cn.yinling.dashboard.auth.AuthController;
 import cn.yinling.dashboard.auth.AuthFilter;
@@ -63,6 +65,8 @@ public final class DashboardApp {
     private static final RouteRole[] PLANNERS = {Role.planner, Role.admin};
     /** Table exports: the roles spec/architecture.md lets export (an uploader reads the KPI pages, exports nothing). */
     private static final RouteRole[] EXPORTERS = {Role.leader, Role.planner, Role.admin};
+    /** Aggregates without persons (the audit summary, the proof-of-life rate): not for uploaders. */
+    private static final RouteRole[] READERS_OF_AGGREGATES = {Role.leader, Role.planner, Role.admin};
     private static final RouteRole[] ADMINS = {Role.admin};
 
     private DashboardApp() {
@@ -92,6 +96,8 @@ public final class DashboardApp {
                 Clock.systemUTC());
         Path uploadCache = uploadCache(deps);
         ForecastController forecasts = new ForecastController(deps);
+        FindingsController findings = new FindingsController(deps);
+        ProofOfLifeController proofOfLife = new ProofOfLifeController(deps, findings);
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -176,6 +182,20 @@ public final class DashboardApp {
 
                     get("/reports/annual", reports::available, Role.leader, Role.planner, Role.admin);
                     get("/reports/annual/{year}", reports::download, Role.leader, Role.planner, Role.admin);
+
+                    // 稽核: leaders see aggregates only; persons (masked) are for planners and admins
+                    get("/audit/rules", findings::catalog, READERS_OF_AGGREGATES);
+                    get("/audit/summary", findings::summary, READERS_OF_AGGREGATES);
+                    get("/audit/trend", findings::trend, READERS_OF_AGGREGATES);
+                    get("/audit/proof-of-life", proofOfLife::overview, READERS_OF_AGGREGATES);
+                    get("/audit/findings", findings::list, PLANNERS);
+                    get("/audit/findings/{id}/marks", findings::history, PLANNERS);
+                    post("/audit/findings/{id}/marks", findings::mark, PLANNERS);
+                    get("/audit/resolved", findings::resolved, PLANNERS);
+                    post("/audit/reveal", findings::reveal, PLANNERS);
+                    get("/audit/exports/findings", findings::export, PLANNERS);
+                    get("/audit/proof-of-life/needs-visit", proofOfLife::needsVisit, PLANNERS);
+                    get("/audit/exports/needs-visit", proofOfLife::export, PLANNERS);
                 });
             });
         });

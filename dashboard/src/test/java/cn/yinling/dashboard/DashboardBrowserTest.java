@@ -101,8 +101,9 @@ class DashboardBrowserTest {
         assertTrue(driver.findElement(By.id("user-bar")).getText().contains("领导"));
         assertFalse(driver.findElement(By.id("user-bar")).getText().contains("数据报送"),
                 "a leader is not offered the upload page");
-        assertEquals(List.of("总览", "人口概况", "养老服务", "补贴与保障", "健康", "数据质量", "趋势分析", "发展预测", "年度报告"),
-                texts("header.top nav a"), "a leader's navigation: the KPI pages and the annual report, none of the portal's");
+        assertEquals(List.of("总览", "人口概况", "养老服务", "补贴与保障", "健康", "数据质量", "趋势分析", "发展预测", "稽核", "年度报告"),
+                texts("header.top nav a"),
+                "a leader's navigation: the KPI pages, the audit summary and the annual report, none of the portal's");
         assertEquals("总览", driver.findElement(By.cssSelector("header nav a.current")).getText());
         assertEquals(List.of("人口概况", "养老服务", "补贴与保障", "健康", "数据质量"), texts(".theme-block h2"));
         assertEquals(List.of("pop_60", "aging_rate_60", "pop_80", "special_hardship"),

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import cn.yinling.warehouse.store.FolderSwap;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
@@ -21,7 +22,8 @@ public final class PublishedVersionFixture {
 
     static final String RESOURCES = "cn/yinling/dashboard/";
     /** Tables a script may create; each one created is written as a table folder of the version. */
-    static final List<String> TABLES = List.of("dim_region", "dim_month", "mart_kpi", "mart_population_pyramid");
+    static final List<String> TABLES = List.of("dim_region", "dim_month", "mart_kpi", "mart_population_pyramid",
+            "audit_finding", "mart_audit_summary", "mart_proof_of_life");
 
     private final Path home;
 
@@ -78,6 +80,29 @@ public final class PublishedVersionFixture {
             Path tmp = home.resolve("warehouse/.CURRENT.tmp");
             Files.writeString(tmp, number + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, pointer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes the PII vault (vault/person) from a script creating the table {@code person} (person_key, id_number,
+     * name), laid out as the ETL does it: a link to a hidden folder, switched by {@link FolderSwap}.
+     */
+    public void writeVault(String script) {
+        Path name = home.resolve("vault/person");
+        try {
+            Files.createDirectories(name.getParent());
+            Path staged = FolderSwap.stagingFor(name);
+            Files.createDirectories(staged);
+            ClasspathSqlLocator sql = ClasspathSqlLocator.removingComments();
+            Jdbi.create("jdbc:duckdb:").useHandle(h -> {
+                h.createScript(sql.getResource(RESOURCES + script)).execute();
+                h.createUpdate(sql.getResource(RESOURCES + "copy_table.sql")).define("table", "person")
+                        .define("file", "'" + staged.resolve("part-00000.parquet").toString().replace("'", "''") + "'")
+                        .execute();
+            });
+            FolderSwap.replace(name, staged);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

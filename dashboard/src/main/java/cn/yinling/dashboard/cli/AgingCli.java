@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "aging", mixinStandardHelpOptions = true, version = "银龄数仓 0.1.0",
         description = "银龄数仓：老年人口与老龄事业数据仓库",
-        subcommands = {GenerateCommand.class, IngestCommand.class, EtlCommand.class, KpiCommand.class,
+        subcommands = {GenerateCommand.class, IngestCommand.class, EtlCommand.class, KpiCommand.class, AuditCommand.class,
             ForecastCommand.class, ServeCommand.class, DemoCommand.class, BenchCommand.class, UserCommand.class,
             TokenCommand.class, ReportCommand.class})
 public final class AgingCli {

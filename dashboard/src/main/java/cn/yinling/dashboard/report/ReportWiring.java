@@ -1,5 +1,8 @@
 package cn.yinling.dashboard.report;
 
+import cn.yinling.warehouse.audit.AuditRule;
+import cn.yinling.warehouse.audit.AuditRules;
+
 /**
  * The one place where the report is connected to parts built on other branches; the CLI and the web app both get
  * their sources here.
@@ -28,11 +31,8 @@ final class ReportWiring {
         return ProjectionSource.NOT_CONNECTED;
     }
 
-    /**
-     * TODO(coordinator, once issue #5's audit rule catalog is merged): look the names up in it, e.g.
-     * {@code rule -> AuditRules.defaults().find(rule).map(AuditRule::name)}.
-     */
+    /** The rule names of the audit rule catalog (warehouse resource cn/yinling/warehouse/audit/rules.json). */
     static AuditRuleNames auditRuleNames() {
-        return AuditRuleNames.CODES_ONLY;
+        return rule -> AuditRules.defaults().find(rule).map(AuditRule::name);
     }
 }

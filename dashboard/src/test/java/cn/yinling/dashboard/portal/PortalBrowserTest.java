@@ -52,7 +52,7 @@ class PortalBrowserTest {
             browser.waitFor(d -> d.getCurrentUrl().endsWith("month=" + month));
             browser.waitFor(d -> "missing".equals(householdCell(browser).getAttribute("data-state")));
             assertEquals("未报送", householdCell(browser).getText());
-            assertEquals(navigation("数据报送", "报送情况", "年度报告", "系统管理"), shownNavigation(browser, "admin1"),
+            assertEquals(navigation("数据报送", "报送情况", "稽核", "年度报告", "系统管理"), shownNavigation(browser, "admin1"),
                     "an admin is offered every page");
             assertEquals("报送情况", browser.find("header nav a.current").getText());
             assertTrue(browser.find("#user-bar").getText().contains("管理员"), browser.find("#user-bar").getText());
@@ -145,7 +145,7 @@ class PortalBrowserTest {
 
             browser.open("/submissions.html?month=" + month);
             browser.login("planner1", TestDependencies.PASSWORD);
-            assertEquals(navigation("报送情况", "年度报告"), shownNavigation(browser, "planner1"),
+            assertEquals(navigation("报送情况", "稽核", "年度报告"), shownNavigation(browser, "planner1"),
                     "a planner: the KPI pages, the submission matrix and the annual report");
             browser.waitFor(d -> "submitted".equals(householdCell(browser).getAttribute("data-state")));
         }

@@ -32,7 +32,7 @@ class AnnualReportAuditTest {
         new ReportVersionFixture(home).publish(1, "dims.sql", "mart_kpi.sql", "pyramid.sql", "audit_summary_contract.sql");
         try (WarehouseReader reader = new WarehouseReader(new CurrentPointerFile(new AgingHome(home)), Duration.ZERO)) {
             AnnualReports reports = new AnnualReports(reader, KpiCatalog::defaults, () -> ReportFont.locate(Map.of()),
-                    ProjectionSource.NOT_CONNECTED, ReportWiring.auditRuleNames(), AnnualReportTest.GENERATED);
+                    AnnualReportTest.NO_PROJECTION, ReportWiring.auditRuleNames(), AnnualReportTest.GENERATED);
             AnnualReports.Report report = reports.write(2024, EnumSet.of(AnnualReports.Format.docx));
             byte[] docx = AnnualReportTest.file(report, AnnualReports.Format.docx);
 

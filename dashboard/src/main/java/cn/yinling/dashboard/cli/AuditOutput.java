@@ -61,14 +61,13 @@ final class AuditOutput {
         if (findings.isEmpty()) {
             return "没有符合条件的稽核疑点。\n";
         }
-        StringBuilder out = new StringBuilder(String.format("%-7s  %-4s %-16s %-14s %-14s %12s  %-6s %s%n",
-                "月份", "规则", "规则名称", "区划代码", "区域", "金额", "标记", "证据"));
+        TextTable table = TextTable.of("月份", "规则", "规则名称", "区划代码", "区域", "金额>", "标记", "证据");
         for (AuditFinding f : findings) {
-            out.append(String.format("%-9s  %-6s %-16s %-14s %-14s %12s  %-6s %s%n", f.month(), f.rule(),
-                    AuditCommand.ruleName(f.rule()), f.regionCode(), text(f.regionName()),
+            table.row(f.month(), f.rule(), AuditCommand.ruleName(f.rule()), f.regionCode(), text(f.regionName()),
                     amount(f).isEmpty() ? "—" : amount(f), AuditCommand.markLabel(marks, f.findingId()),
-                    text(f.evidence())));
+                    text(f.evidence()));
         }
+        StringBuilder out = new StringBuilder(table.render());
         out.append("共 ").append(findings.size()).append(" 条。\n");
         return out.toString();
     }

@@ -80,7 +80,7 @@ class GeneratedCityForecastTest {
             System.out.println("fits: women " + forecast.basis().femaleFit() + ", men " + forecast.basis().maleFit());
             System.out.println("basis: " + forecast.basis());
             // the generator's hazard is 0.8 (women) and 1.2 (men) × (0.0003 + 2.75e-5·e^{0.095x}); at this tiny scale
-            // (some 100 deaths a year at 60+ per sex) the fitted curve must still come near it at 70, 80 and 90
+            // (some 50 deaths a year at 60+ per sex at scale 0.001) the fitted curve must still come near it at 70, 80 and 90
             for (int age = 70; age <= 90; age += 10) {
                 double truth = 0.0003 + 2.75e-5 * Math.exp(0.095 * (age + 0.5));
                 assertEquals(0.8 * truth, forecast.basis().femaleFit().hazard(age + 0.5), 0.35 * 0.8 * truth, "women " + age);

@@ -5,6 +5,7 @@
   'use strict';
 
   const { el, getJson, format: F } = window.Shell;
+  const { Exports } = window;
   const $ = (id) => document.getElementById(id);
   const isTheme = document.body.dataset.page === 'theme';
   const themeCode = isTheme ? decodeURIComponent(location.pathname.split('/')[2] || '') : null;
@@ -26,16 +27,14 @@
 
   const STATUS_TEXT = { met: '达标', not_met: '未达标' };
   const COLORS = { main: '#a61b1b', met: '#2e7d32', notMet: '#c62828', neutral: '#4a6fa5', target: '#2e7d32',
-    parent: '#7b8794', male: '#3b6ea8', female: '#c0504d' };
+    parent: '#7b8794' };
   const NO_DATA_GRAPHIC = [{ type: 'text', left: 'center', top: 'middle',
     style: { text: '暂无数据', fontSize: 16, fill: '#9aa5b1' } }];
 
   // ---- small helpers -----------------------------------------------------------------------------------------
 
   /** ECharts tooltips are HTML: names from the data (region names come from an uploaded feed) are escaped. */
-  function esc(text) {
-    return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-  }
+  const esc = window.Shell.esc;
 
   function chart(id) {
     if (!charts[id]) charts[id] = echarts.init($(id), null, { renderer: 'canvas' });
@@ -121,12 +120,6 @@
       axisLabel: { formatter: (v) => F.number(v, kpi.ratio ? 1 : 0) }, ...extra };
   }
 
-  /** The pyramid's half width: the largest band rounded up to a round number (6,000 for 5,967), the axis's end. */
-  function roundUp(value) {
-    const magnitude = Math.pow(10, Math.floor(Math.log10(value)));
-    return [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * magnitude).find((n) => n >= value);
-  }
-
   function themeHref(t) {
     return t.path + '?' + placeQuery();
   }
@@ -139,15 +132,27 @@
         el('h2', { id: 'detail-title' }),
         el('span', { id: 'detail-place', className: 'muted' })),
       el('div', { className: 'row row-trend' },
-        el('div', { className: 'panel' }, el('h3', {}, '月度趋势'), el('div', { id: 'trend-chart', className: 'chart' })),
+        el('div', { className: 'panel' },
+          el('div', { className: 'panel-head' }, el('h3', {}, '月度趋势'),
+            el('span', { className: 'tools' },
+              el('a', { id: 'explorer-link', href: '/explorer.html', title: '多指标、多区域比较，查看环比与同比' }, '在趋势分析中查看'),
+              Exports.pngButton(() => charts['trend-chart'], () => pngName('月度趋势')))),
+          el('div', { id: 'trend-chart', className: 'chart' })),
         el('aside', { id: 'definition', className: 'panel definition', 'aria-label': '指标说明' })),
       el('div', { id: 'breakdown-panel', className: 'panel', hidden: true },
-        el('h3', { id: 'breakdown-title' }, '分项构成'),
+        el('div', { className: 'panel-head' }, el('h3', { id: 'breakdown-title' }, '分项构成'),
+          el('span', { className: 'tools' },
+            Exports.pngButton(() => charts['breakdown-chart'], () => pngName('分项构成')),
+            Exports.tableButtons((format) => '/api/v1/exports/kpis/' + encodeURIComponent(state.kpi) + '?'
+              + query({ region: state.region, month: state.month, format }), showError))),
         el('div', { className: 'row row-half' },
           el('div', { id: 'breakdown-chart', className: 'chart short' }),
           el('div', { className: 'table-wrap short' }, el('table', { id: 'breakdown-table', className: 'data' })))),
       el('div', { className: 'panel', id: 'compare-panel' },
-        el('h3', { id: 'compare-title' }, '下级区域对比'),
+        el('div', { className: 'panel-head' }, el('h3', { id: 'compare-title' }, '下级区域对比'),
+          el('span', { className: 'tools' },
+            Exports.pngButton(() => charts['compare-chart'], () => pngName('区域对比')),
+            Exports.tableButtons(comparisonExport, showError))),
         el('p', { id: 'compare-empty', className: 'muted empty-note', hidden: true }),
         el('div', { className: 'row row-half', id: 'compare-body' },
           el('div', { id: 'compare-chart', className: 'chart' }),
@@ -161,11 +166,17 @@
     const pyramid = theme && theme.code === 'population' ? el('section', { id: 'pyramid', className: 'panel' },
       el('div', { className: 'panel-head' },
         el('h3', {}, '人口年龄结构（人口金字塔）'),
-        el('label', { className: 'toggle' }, el('input', { type: 'checkbox', id: 'pyramid-all' }), ' 含60岁以下年龄段')),
+        el('span', { className: 'tools' },
+          el('label', { className: 'toggle' }, el('input', { type: 'checkbox', id: 'pyramid-all' }), ' 含60岁以下年龄段'),
+          Exports.tableButtons((format) => '/api/v1/exports/population/pyramid?' + placeQuery() + '&format=' + format,
+            showError))),
       el('div', { className: 'row row-half' },
-        el('div', {}, el('h4', { id: 'pyramid-current-title' }), el('div', { id: 'pyramid-chart', className: 'chart tall' })),
-        el('div', {}, el('h4', { id: 'pyramid-previous-title' }),
-          el('div', { id: 'pyramid-previous-chart', className: 'chart tall' }))),
+        el('div', {}, el('div', { className: 'panel-head' }, el('h4', { id: 'pyramid-current-title' }),
+          Exports.pngButton(() => charts['pyramid-chart'], () => pngName('人口金字塔'))),
+        el('div', { id: 'pyramid-chart', className: 'chart tall' })),
+        el('div', {}, el('div', { className: 'panel-head' }, el('h4', { id: 'pyramid-previous-title' }),
+          Exports.pngButton(() => charts['pyramid-previous-chart'], () => pngName('人口金字塔-上年同期'))),
+        el('div', { id: 'pyramid-previous-chart', className: 'chart tall' }))),
       el('table', { id: 'pyramid-table', className: 'data' })) : null;
 
     $('app').replaceChildren(
@@ -181,6 +192,28 @@
     $('month-select').addEventListener('change', (event) => { state.month = event.target.value; go(); });
     $('child-select').addEventListener('change', (event) => { if (event.target.value) selectRegion(event.target.value); });
     if (pyramid) $('pyramid-all').addEventListener('change', () => renderPyramid(renderTicket));
+  }
+
+  /** A chart's PNG name: what it shows, the KPI (or the page), the region and month. */
+  function pngName(what) {
+    const kpi = catalog[state.kpi];
+    const region = regionAnswer ? regionAnswer.region.name : '';
+    return [what, what.startsWith('人口金字塔') || !kpi ? null : kpi.name, region, state.month].filter(Boolean).join('-');
+  }
+
+  /** The export of the comparison table drawn last: the same KPI, base region, month and breakdown. */
+  function comparisonExport(format) {
+    if (!comparison) return null;
+    const { answer, base } = comparison;
+    return '/api/v1/exports/kpis/' + encodeURIComponent(answer.kpi) + '/children?' + query({
+      region: base.region_code, month: answer.month, breakdown: answer.breakdown, format });
+  }
+
+  /** The selected KPI and region in the explorer, where other KPIs and regions can be set beside them. */
+  function explorerHref() {
+    const params = { kpis: state.kpi, regions: state.region, to: state.month };
+    if (state.bd) params.breakdown = state.kpi + ':' + state.bd;
+    return '/explorer.html?' + query(params);
   }
 
   function sortHeader(key, label, numeric) {
@@ -316,6 +349,7 @@
     const part = state.bd ? card.breakdowns.find((p) => p.code === state.bd) : null;
     $('detail-title').textContent = kpi.name + (part ? ' · ' + part.label : '') + (kpi.unit ? '（' + kpi.unit + '）' : '');
     $('detail-place').textContent = regionAnswer.region.name + ' · ' + F.month(state.month);
+    $('explorer-link').href = explorerHref();
     drawDefinition(kpi, card);
     drawBreakdown(kpi, card);
     const bd = state.bd ? '&breakdown=' + encodeURIComponent(state.bd) : '';
@@ -526,61 +560,10 @@
   async function renderPyramid(my) {
     const answer = await getJson('/api/v1/population/pyramid?' + placeQuery());
     if (my !== renderTicket) return;
-    const all = $('pyramid-all').checked;
-    const bands = answer.bands.filter((b) => all || b.elderly);
-    const max = roundUp(Math.max(1, ...bands.flatMap((b) => [b.male, b.female, b.previous_male, b.previous_female]
-      .filter(F.isNumber))));
-    $('pyramid-current-title').textContent = F.month(answer.month) + '　' + answer.region.name
-      + (answer.has_data ? '　合计 ' + F.count(answer.totals.total) + ' 人' : '');
-    $('pyramid-previous-title').textContent = F.month(answer.previous_month) + '（上年同期）'
-      + (answer.has_previous ? '　合计 ' + F.count(answer.previous_totals.total) + ' 人' : '');
-    drawPyramid('pyramid-chart', bands, 'male', 'female', answer.has_data, max);
-    drawPyramid('pyramid-previous-chart', bands, 'previous_male', 'previous_female', answer.has_previous, max);
-
-    const share = (n, totals) => (F.isNumber(n) && totals && totals.total ? F.number(n * 100 / totals.total, 2) + '%' : '—');
-    const diff = (b) => (F.isNumber(b.total) && F.isNumber(b.previous_total) ? F.change(b.total - b.previous_total, { unit: '人' }) : '—');
-    const t = answer.totals;
-    const p = answer.previous_totals;
-    $('pyramid-table').replaceChildren(
-      el('thead', {}, el('tr', {}, ['年龄段', '男', '女', '合计', '占总人口', '上年同期', '较上年'].map((h, i) =>
-        el('th', { className: i ? 'num' : null }, h)))),
-      el('tbody', {}, answer.bands.map((b) => el('tr', { className: b.elderly ? 'elderly' : null, 'data-band': b.age_band },
-        el('td', {}, b.label), el('td', { className: 'num' }, F.count(b.male)), el('td', { className: 'num' }, F.count(b.female)),
-        el('td', { className: 'num' }, F.count(b.total)), el('td', { className: 'num' }, share(b.total, t)),
-        el('td', { className: 'num' }, F.count(b.previous_total)), el('td', { className: 'num' }, diff(b))))),
-      el('tfoot', {},
-        el('tr', {}, el('td', {}, '60岁及以上'), el('td', {}), el('td', {}),
-          el('td', { className: 'num' }, t ? F.count(t.elderly) : '—'), el('td', { className: 'num' }, share(t && t.elderly, t)),
-          el('td', { className: 'num' }, p ? F.count(p.elderly) : '—'),
-          el('td', { className: 'num' }, t && p ? F.change(t.elderly - p.elderly, { unit: '人' }) : '—')),
-        el('tr', {}, el('td', {}, '合计'), el('td', { className: 'num' }, t ? F.count(t.male) : '—'),
-          el('td', { className: 'num' }, t ? F.count(t.female) : '—'), el('td', { className: 'num' }, t ? F.count(t.total) : '—'),
-          el('td', { className: 'num' }, t ? '100%' : '—'), el('td', { className: 'num' }, p ? F.count(p.total) : '—'),
-          el('td', { className: 'num' }, t && p ? F.change(t.total - p.total, { unit: '人' }) : '—'))));
-    if (!answer.bands.length) {
-      $('pyramid-table').querySelector('tbody').appendChild(el('tr', {}, el('td', { colspan: 7, className: 'muted' },
-        '该区域本月暂无人口年龄结构数据。')));
-    }
-  }
-
-  function drawPyramid(id, bands, maleKey, femaleKey, hasData, max) {
-    const people = (v) => F.count(Math.abs(v)) + ' 人';
-    chart(id).setOption({
-      animation: false,
-      grid: { left: 84, right: 24, top: 30, bottom: 28 },
-      legend: { top: 0, data: ['男', '女'] },
-      graphic: hasData ? [] : NO_DATA_GRAPHIC,
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
-        formatter: (items) => esc(items[0].name) + '<br>' + items.map((i) => i.seriesName + '：' + people(i.value)).join('<br>') },
-      xAxis: { type: 'value', min: -max, max, axisLabel: { formatter: (v) => F.count(Math.abs(v)) } },
-      yAxis: { type: 'category', data: bands.map((b) => b.label), axisTick: { show: false } },
-      series: [
-        { name: '男', type: 'bar', stack: 'people', barCategoryGap: '15%', itemStyle: { color: COLORS.male },
-          data: hasData ? bands.map((b) => -(b[maleKey] || 0)) : [] },
-        { name: '女', type: 'bar', stack: 'people', itemStyle: { color: COLORS.female },
-          data: hasData ? bands.map((b) => b[femaleKey] || 0) : [] },
-      ],
-    }, true);
+    window.Pyramid.render(answer, {
+      chart: chart('pyramid-chart'), previousChart: chart('pyramid-previous-chart'), table: $('pyramid-table'),
+      currentTitle: $('pyramid-current-title'), previousTitle: $('pyramid-previous-title'),
+    }, $('pyramid-all').checked);
   }
 
   // ---- rendering and actions -------------------------------------------------------------------------------

@@ -15,9 +15,11 @@
     { href: '/themes/allowances', label: '补贴与保障', place: true },
     { href: '/themes/health', label: '健康', place: true },
     { href: '/themes/quality', label: '数据质量', place: true },
+    { href: '/explorer.html', label: '趋势分析', place: true },
     { href: '/forecast.html', label: '发展预测' },
     { href: '/portal.html', label: '数据报送', roles: ['uploader', 'admin'] },
     { href: '/submissions.html', label: '报送情况', roles: ['planner', 'admin'] },
+    { href: '/audit.html', label: '稽核', roles: ['leader', 'planner', 'admin'] },
     { href: '/report.html', label: '年度报告', roles: ['leader', 'planner', 'admin'] },
     { href: '/admin.html', label: '系统管理', roles: ['admin'] },
   ];
@@ -108,6 +110,11 @@
       me.catch(() => { me = null; });
     }
     return me;
+  }
+
+  /** Text for HTML (ECharts tooltips are HTML; names in the data come from uploaded feeds). */
+  function esc(text) {
+    return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
   }
 
   // ---- zh-CN formatting ------------------------------------------------------------------------------------
@@ -252,7 +259,7 @@
   }
 
   window.Shell = {
-    NAV, TITLE, el, api, getJson, session, toLogin, setPlace, setVersion,
+    NAV, TITLE, el, esc, api, getJson, session, toLogin, setPlace, setVersion,
     format: { number, count, decimals, value, valueText, change, target, month, isNumber },
   };
 

@@ -47,6 +47,8 @@
   document.addEventListener('DOMContentLoaded', () => {
     $('month-input').value = new URLSearchParams(location.search).get('month') || '';
     $('month-input').addEventListener('change', load);
+    $('matrix-exports').replaceChildren(window.Exports.tableButtons((format) => '/api/v1/exports/submissions?month='
+      + encodeURIComponent($('month-input').value.trim()) + '&format=' + format));
     $('refresh').addEventListener('click', load);
     load().catch((e) => alert(e.message));
   });

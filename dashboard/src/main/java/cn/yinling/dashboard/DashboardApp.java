@@ -9,6 +9,8 @@ import cn.yinling.dashboard.admin.AccountAdminController;
 import cn.yinling.dashboard.admin.AuditController;
 import cn.yinling.dashboard.admin.ConfigAdminController;
 import cn.yinling.dashboard.admin.EtlController;
+import cn.yinling.dashboard.audit.FindingsController;
+import cn.yinling.dashboard.audit.ProofOfLifeController;
 import cn.yinling.dashboard.auth.Access;
 import cn.yinling.dashboard.auth.AuthController;
 import cn.yinling.dashboard.auth.AuthFilter;
@@ -17,6 +19,9 @@ import cn.yinling.dashboard.catalog.CatalogController;
 import cn.yinling.dashboard.catalog.ThemePage;
 import cn.yinling.dashboard.catalog.Themes;
 import cn.yinling.dashboard.forecast.ForecastController;
+import cn.yinling.dashboard.explorer.ExplorerController;
+import cn.yinling.dashboard.explorer.ExportController;
+import cn.yinling.dashboard.explorer.TrendExplorer;
 import cn.yinling.dashboard.kpi.KpiController;
 import cn.yinling.dashboard.population.PyramidController;
 import cn.yinling.dashboard.portal.BatchController;
@@ -38,6 +43,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +63,10 @@ public final class DashboardApp {
     private static final RouteRole[] BATCH_READERS = {Role.uploader, Role.planner, Role.admin, Access.API_TOKEN};
     private static final RouteRole[] PORTAL_READERS = {Role.uploader, Role.planner, Role.admin};
     private static final RouteRole[] PLANNERS = {Role.planner, Role.admin};
+    /** Table exports: the roles spec/architecture.md lets export (an uploader reads the KPI pages, exports nothing). */
+    private static final RouteRole[] EXPORTERS = {Role.leader, Role.planner, Role.admin};
+    /** Aggregates without persons (the audit summary, the proof-of-life rate): not for uploaders. */
+    private static final RouteRole[] READERS_OF_AGGREGATES = {Role.leader, Role.planner, Role.admin};
     private static final RouteRole[] ADMINS = {Role.admin};
 
     private DashboardApp() {
@@ -80,8 +90,14 @@ public final class DashboardApp {
         AuditController audit = new AuditController(deps);
         EtlController etl = new EtlController(deps);
         ReportController reports = new ReportController(deps);
+        TrendExplorer trendExplorer = new TrendExplorer(deps.warehouse(), deps::catalog);
+        ExplorerController explorer = new ExplorerController(trendExplorer);
+        ExportController exports = new ExportController(deps, trendExplorer, kpis, population, submissions,
+                Clock.systemUTC());
         Path uploadCache = uploadCache(deps);
         ForecastController forecasts = new ForecastController(deps);
+        FindingsController findings = new FindingsController(deps);
+        ProofOfLifeController proofOfLife = new ProofOfLifeController(deps, findings);
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -124,6 +140,16 @@ public final class DashboardApp {
                     get("/kpis/{code}/trend", kpis::trend, EVERYONE);
                     get("/kpis/{code}/children", kpis::children, EVERYONE);
                     get("/population/pyramid", population::pyramid, EVERYONE);
+                    get("/explorer/series", explorer::series, EVERYONE);
+                    get("/explorer/breakdowns", explorer::breakdowns, EVERYONE);
+                    get("/explorer/regions", explorer::regions, EVERYONE);
+
+                    get("/exports/explorer/series", exports::explorer, EXPORTERS);
+                    get("/exports/kpis/{code}", exports::breakdowns, EXPORTERS);
+                    get("/exports/kpis/{code}/children", exports::children, EXPORTERS);
+                    get("/exports/population/pyramid", exports::pyramid, EXPORTERS);
+                    get("/exports/submissions", exports::submissions, PLANNERS);
+
                     get("/forecast", forecasts::forecast, EVERYONE);
                     get("/forecast/backtest", forecasts::backtest, EVERYONE);
 
@@ -156,6 +182,20 @@ public final class DashboardApp {
 
                     get("/reports/annual", reports::available, Role.leader, Role.planner, Role.admin);
                     get("/reports/annual/{year}", reports::download, Role.leader, Role.planner, Role.admin);
+
+                    // 稽核: leaders see aggregates only; persons (masked) are for planners and admins
+                    get("/audit/rules", findings::catalog, READERS_OF_AGGREGATES);
+                    get("/audit/summary", findings::summary, READERS_OF_AGGREGATES);
+                    get("/audit/trend", findings::trend, READERS_OF_AGGREGATES);
+                    get("/audit/proof-of-life", proofOfLife::overview, READERS_OF_AGGREGATES);
+                    get("/audit/findings", findings::list, PLANNERS);
+                    get("/audit/findings/{id}/marks", findings::history, PLANNERS);
+                    post("/audit/findings/{id}/marks", findings::mark, PLANNERS);
+                    get("/audit/resolved", findings::resolved, PLANNERS);
+                    post("/audit/reveal", findings::reveal, PLANNERS);
+                    get("/audit/exports/findings", findings::export, PLANNERS);
+                    get("/audit/proof-of-life/needs-visit", proofOfLife::needsVisit, PLANNERS);
+                    get("/audit/exports/needs-visit", proofOfLife::export, PLANNERS);
                 });
             });
         });

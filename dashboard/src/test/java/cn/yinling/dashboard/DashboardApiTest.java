@@ -113,7 +113,10 @@ class DashboardApiTest {
             assertEquals("60岁及以上老年人口 ÷ 户籍总人口", aging.get("formula").asText());
             assertEquals(100.0, aging.get("scale").asDouble());
             assertEquals("市、区县、街道乡镇、社区村", aging.get("levels_text").asText());
-            assertEquals("市", find(catalog.get("kpis"), "code", "submission_rate").get("levels_text").asText());
+            assertEquals("市、区县", find(catalog.get("kpis"), "code", "submission_rate").get("levels_text").asText(),
+                    "catalog levels [2, 3]");
+            assertEquals("市、区县、街道乡镇",
+                    find(catalog.get("kpis"), "code", "day_care_street_coverage").get("levels_text").asText());
 
             JsonNode themes = json(client, "/api/v1/themes", 200);
             assertEquals(List.of("population", "services", "allowances", "health", "quality"), texts(themes, "code"));
@@ -255,8 +258,14 @@ class DashboardApiTest {
             assertEquals(100.0, card(quality, "submission_rate").get("value").asDouble(), EPS, "12/12");
             assertEquals(0.75, card(quality, "reject_rate").get("value").asDouble(), EPS, "12/1600");
             JsonNode idMatch = card(quality, "id_match_rate");
-            assertEquals("no_data", idMatch.get("data_status").asText());
-            assertEquals("该指标统计到市级，不按区县统计。", idMatch.get("note").asText(), "catalog levels [2]");
+            assertEquals(99.5, idMatch.get("value").asDouble(), EPS, "995/1000");
+            assertEquals(-0.5, idMatch.get("change").asDouble(), EPS, "99.5 after 100 (1000/1000)");
+            // a street is below the levels the quality KPIs are counted at (catalog levels [2, 3]): the cards say so
+            JsonNode street = json(client, "/api/v1/kpis?region=" + HUANGLOU_STREET + "&month=2024-12&group=quality", 200);
+            for (String code : List.of("submission_rate", "reject_rate", "id_match_rate")) {
+                assertEquals("no_data", card(street, code).get("data_status").asText(), code);
+                assertEquals("该指标统计到市、区县级，不按街道乡镇统计。", card(street, code).get("note").asText(), code);
+            }
 
             JsonNode community = json(client, "/api/v1/kpis?region=" + HUANGLOU_COMMUNITY + "&group=services", 200);
             assertEquals(100.0, card(community, "meal_coverage").get("value").asDouble());
@@ -266,7 +275,8 @@ class DashboardApiTest {
 
             JsonNode one = json(client, "/api/v1/kpis/health_mgmt_rate?region=" + HUANGLOU_COMMUNITY + "&month=2024-12", 200);
             assertEquals("65岁及以上老年人健康管理率", one.get("definition").get("name").asText());
-            assertEquals(List.of("老年人健康管理", "户籍人口"), texts(one.get("definition").get("sources"), "name"));
+            assertEquals(List.of("老年人健康管理", "户籍人口", "死亡登记"), texts(one.get("definition").get("sources"), "name"),
+                    "catalog sources: health_checkup, household, death");
             assertEquals(70.0, one.get("card").get("numerator").asDouble());
             assertEquals(100.0, one.get("card").get("denominator").asDouble());
             assertEquals("met", one.get("card").get("status").asText(), "70 ≥ 65");
@@ -335,7 +345,7 @@ class DashboardApiTest {
             JsonNode qualityDistricts = json(client, "/api/v1/kpis/submission_rate/children?region=" + CITY + "&month=2024-12", 200);
             assertEquals(List.of("100.0", "83.33333333333333"), texts(qualityDistricts.get("rows"), "value"), "12/12, 10/12");
             JsonNode qualityStreets = json(client, "/api/v1/kpis/submission_rate/children?region=" + GULOU + "&month=2024-12", 200);
-            assertEquals("该指标统计到市级，不按街道乡镇统计。", qualityStreets.get("rows").get(0).get("note").asText());
+            assertEquals("该指标统计到市、区县级，不按街道乡镇统计。", qualityStreets.get("rows").get(0).get("note").asText());
 
             JsonNode november = json(client, "/api/v1/kpis/longevity_coverage/children?region=" + CITY + "&month=2024-11", 200);
             assertEquals(List.of("no_data", "no_data"), texts(november.get("rows"), "data_status"), "the mart's 0 % hidden");

@@ -101,8 +101,9 @@ class DashboardBrowserTest {
         assertTrue(driver.findElement(By.id("user-bar")).getText().contains("领导"));
         assertFalse(driver.findElement(By.id("user-bar")).getText().contains("数据报送"),
                 "a leader is not offered the upload page");
-        assertEquals(List.of("总览", "人口概况", "养老服务", "补贴与保障", "健康", "数据质量", "发展预测", "年度报告"), texts("header.top nav a"),
-                "a leader's navigation: the KPI pages and the annual report, none of the portal's");
+        assertEquals(List.of("总览", "人口概况", "养老服务", "补贴与保障", "健康", "数据质量", "趋势分析", "发展预测", "稽核", "年度报告"),
+                texts("header.top nav a"),
+                "a leader's navigation: the KPI pages, the audit summary and the annual report, none of the portal's");
         assertEquals("总览", driver.findElement(By.cssSelector("header nav a.current")).getText());
         assertEquals(List.of("人口概况", "养老服务", "补贴与保障", "健康", "数据质量"), texts(".theme-block h2"));
         assertEquals(List.of("pop_60", "aging_rate_60", "pop_80", "special_hardship"),
@@ -267,7 +268,9 @@ class DashboardBrowserTest {
         assertEquals(List.of("合计", "养老服务设施", "户籍人口"), texts("#breakdown-table tbody td:first-child"));
         assertEquals(List.of("1.00 %", "2.00 %", "0.50 %"), texts("#breakdown-table tbody td:nth-child(2)"));
         assertEquals(1, seriesCount("breakdown-chart"));
-        assertEquals("各成员单位的全部报送（接收与校验记录）",
+        // catalog.json: reject_rate counts the batches of every feed, named as feeds.json names them
+        assertEquals("统计用区划代码、户籍人口、死亡登记、老年人居住状况、高龄津贴及养老补贴发放、居家养老服务工单、养老服务设施、"
+                        + "老年人健康管理、基本养老金发放、长期护理保险待遇、老年人意外伤害保险、特殊困难老年人探访",
                 driver.findElement(By.cssSelector("#definition .sources")).getText());
         screenshot("theme-quality.png");
 

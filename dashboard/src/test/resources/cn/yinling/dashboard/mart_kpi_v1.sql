@@ -125,7 +125,11 @@ CREATE TABLE mart_kpi AS
     ('reject_rate', 'facility',  '320300000000', 2, '2024-11-01', 1.0,  10, 1000, NULL),
     ('reject_rate', NULL,        '320302000000', 3, '2024-12-01', 0.75, 12, 1600, NULL),
     ('reject_rate', NULL,        '320303000000', 3, '2024-12-01', 1.2857142857142858, 18, 1400, NULL),
-    -- id_match_rate: 1980/2000 and 1990/2000
+    -- id_match_rate: 1980/2000 (Gulou 995/1000, Yunlong 985/1000) and 1990/2000 (Gulou 1000/1000, Yunlong 990/1000)
     ('id_match_rate', NULL, '320300000000', 2, '2024-12-01', 99.0, 1980, 2000, NULL),
-    ('id_match_rate', NULL, '320300000000', 2, '2024-11-01', 99.5, 1990, 2000, NULL)
+    ('id_match_rate', NULL, '320302000000', 3, '2024-12-01', 99.5,  995, 1000, NULL),
+    ('id_match_rate', NULL, '320303000000', 3, '2024-12-01', 98.5,  985, 1000, NULL),
+    ('id_match_rate', NULL, '320300000000', 2, '2024-11-01', 99.5, 1990, 2000, NULL),
+    ('id_match_rate', NULL, '320302000000', 3, '2024-11-01', 100.0, 1000, 1000, NULL),
+    ('id_match_rate', NULL, '320303000000', 3, '2024-11-01', 99.0,  990, 1000, NULL)
   ) AS t(kpi_code, breakdown, region_code, region_level, month, value, numerator, denominator, target);

@@ -13,7 +13,8 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The dashboard's own state (users, sessions, API tokens, login attempts, audit log, ETL runs) in SQLite at
+ * The dashboard's own state (users, sessions, API tokens, login attempts, audit log, ETL runs, marks of audit
+ * findings and the identities a session revealed) in SQLite at
  * {@code $AGING_HOME/app/app.db}. WAL mode with a busy timeout, so {@code aging user add} can write while the server
  * runs. The schema is the migrations under resources {@code cn/yinling/dashboard/appstate/migrations/NNN-*.sql},
  * applied in order once each.
@@ -21,7 +22,7 @@ import org.sqlite.SQLiteDataSource;
 public final class AppStore {
 
     private static final String MIGRATIONS = "cn/yinling/dashboard/appstate/migrations/";
-    private static final String[] MIGRATION_FILES = {"001-accounts.sql"};
+    private static final String[] MIGRATION_FILES = {"001-accounts.sql", "002-audit-marks.sql"};
 
     private final Jdbi jdbi;
     private final Path file;
@@ -107,5 +108,17 @@ public final class AppStore {
 
     public EtlRuns etlRuns() {
         return jdbi.onDemand(EtlRuns.class);
+    }
+
+    public AuditMarks auditMarks() {
+        return jdbi.onDemand(AuditMarks.class);
+    }
+
+    public AuditSightings auditSightings() {
+        return jdbi.onDemand(AuditSightings.class);
+    }
+
+    public AuditReveals auditReveals() {
+        return jdbi.onDemand(AuditReveals.class);
     }
 }

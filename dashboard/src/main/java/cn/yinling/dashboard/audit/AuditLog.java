@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Writes the audit log: who (account or token, role), what (action, target, detail, outcome), when and from where.
- * Details never hold ID numbers or names of persons: only batch ids, feeds, periods, units, account names.
+ * Details never hold ID numbers or names of persons: only batch ids, feeds, periods, units, account names, finding
+ * ids, person_keys and the reasons planners typed.
  */
 public final class AuditLog {
 
@@ -23,6 +24,10 @@ public final class AuditLog {
     public static final String BATCH_VIEW = "batch_view";
     public static final String DOWNLOAD = "download";
     public static final String EXPORT = "export";
+    /** A planner saw one person's name and ID number of an audit finding (the entry holds the reason, not them). */
+    public static final String REVEAL = "reveal";
+    /** A planner marked an audit finding 核实属实 / 误报 / 已整改. */
+    public static final String MARK = "mark";
     public static final String ADMIN = "admin";
     public static final String ACCESS_DENIED = "access_denied";
 

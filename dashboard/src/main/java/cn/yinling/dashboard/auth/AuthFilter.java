@@ -30,7 +30,9 @@ public final class AuthFilter {
             "/portal.html", Set.of(Role.uploader, Role.admin),
             "/submissions.html", Set.of(Role.planner, Role.admin),
             "/admin.html", Set.of(Role.admin),
-            "/report.html", Set.of(Role.leader, Role.planner, Role.admin));
+            "/report.html", Set.of(Role.leader, Role.planner, Role.admin),
+            // leaders see the summary only (the API refuses them the lists of persons)
+            "/audit.html", Set.of(Role.leader, Role.planner, Role.admin));
 
     private final Accounts accounts;
     private final ApiTokenService tokens;

@@ -12,15 +12,32 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "aging", mixinStandardHelpOptions = true, version = "银龄数仓 0.1.0",
         description = "银龄数仓：老年人口与老龄事业数据仓库",
-        subcommands = {GenerateCommand.class, IngestCommand.class, EtlCommand.class, KpiCommand.class,
+        subcommands = {GenerateCommand.class, IngestCommand.class, EtlCommand.class, KpiCommand.class, AuditCommand.class,
             ForecastCommand.class, ServeCommand.class, DemoCommand.class, BenchCommand.class, UserCommand.class,
             TokenCommand.class, ReportCommand.class})
 public final class AgingCli {
 
     public static final int EXIT_REFUSED = 2;
 
+    /** Commands that run as a service, whose log is the operator's record of what happened. */
+    private static final java.util.Set<String> SERVICES = java.util.Set.of("serve", "demo");
+
     public static void main(String[] args) {
+        quietLogForOneShotCommands(args, System.getenv("AGING_LOG_LEVEL"));
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * A one-shot command (kpi, audit, report …) prints its answer and its progress; the readers' INFO lines (which
+     * version was opened and closed) would only bury them, so those commands log warnings and errors only, unless
+     * AGING_LOG_LEVEL asks for more. Must run before the first logger is created: SimpleLogger reads it once.
+     */
+    static void quietLogForOneShotCommands(String[] args, String requestedLevel) {
+        String level = requestedLevel != null && !requestedLevel.isBlank() ? requestedLevel
+                : args.length > 0 && SERVICES.contains(args[0]) ? null : "warn";
+        if (level != null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+        }
     }
 
     static CommandLine commandLine() {

@@ -76,22 +76,23 @@ final class ForecastOutput {
                 .append("，预测 ").append(forecast.years()).append(" 年；区间为死亡率 ±10%、迁移与出生 ±20% 组合下的最低至最高值）\n");
         for (Forecast.RegionForecast region : regions) {
             out.append('\n').append(region.regionName()).append('（').append(region.regionCode()).append("）\n");
-            out.append(String.format("%-6s", "年份"));
+            List<String> header = new ArrayList<>(List.of("年份"));
             for (Indicator indicator : Indicator.values()) {
-                out.append(String.format("  %-26s", catalog.get(indicator.name()).name()));
+                header.add(catalog.get(indicator.name()).name() + ">");
             }
-            out.append('\n');
+            TextTable table = TextTable.of(header.toArray(String[]::new));
             for (Forecast.YearPoint point : region.points()) {
-                out.append(String.format("%-8s", point.observed() ? point.year() + "实际" : Integer.toString(point.year())));
+                List<String> cells = new ArrayList<>();
+                cells.add(point.observed() ? point.year() + "实际" : Integer.toString(point.year()));
                 for (Indicator indicator : Indicator.values()) {
                     Band band = point.values().get(indicator);
-                    String cell = point.observed() ? plain(round(band.central(), indicator))
+                    cells.add(point.observed() ? plain(round(band.central(), indicator))
                             : plain(round(band.central(), indicator)) + " [" + plain(round(band.low(), indicator)) + "–"
-                            + plain(round(band.high(), indicator)) + "]";
-                    out.append(String.format("  %-28s", cell));
+                            + plain(round(band.high(), indicator)) + "]");
                 }
-                out.append('\n');
+                table.row(cells.toArray(String[]::new));
             }
+            out.append(table.render());
         }
         forecast.notes().forEach(n -> out.append("\n注：").append(n));
         if (!forecast.notes().isEmpty()) {
@@ -114,16 +115,15 @@ final class ForecastOutput {
 
     static String backtestTable(Backtest backtest, List<Backtest.Row> rows, KpiCatalog catalog) {
         StringBuilder out = new StringBuilder(backtest.message()).append("\n\n");
-        out.append(String.format("%-14s %-10s %-22s %12s %12s %12s %9s  %s%n", "区划代码", "区划名称", "指标", "实际", "预测",
-                "误差", "误差%", "落在区间内"));
+        TextTable table = TextTable.of("区划代码", "区划名称", "指标", "实际>", "预测>", "误差>", "误差%>", "落在区间内");
         for (Backtest.Row r : rows) {
             KpiDefinition kpi = catalog.get(r.indicator().name());
             Indicator i = r.indicator();
-            out.append(String.format("%-16s %-10s %-22s %14s %14s %14s %9s  %s%n", r.regionCode(), r.regionName(),
-                    kpi.name(), plain(round(r.observed(), i)), plain(round(r.projected(), i)), plain(round(r.error(), i)),
-                    r.errorPercent() == null ? "—" : plain(scale(r.errorPercent(), 2)), r.withinBand() ? "是" : "否"));
+            table.row(r.regionCode(), r.regionName(), kpi.name(), plain(round(r.observed(), i)),
+                    plain(round(r.projected(), i)), plain(round(r.error(), i)),
+                    r.errorPercent() == null ? "—" : plain(scale(r.errorPercent(), 2)), r.withinBand() ? "是" : "否");
         }
-        return out.toString();
+        return out.append(table.render()).toString();
     }
 
     static String json(Object value) {

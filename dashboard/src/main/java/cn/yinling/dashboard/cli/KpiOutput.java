@@ -52,16 +52,14 @@ final class KpiOutput {
         if (rows.isEmpty()) {
             return "没有符合条件的指标数据。\n";
         }
-        StringBuilder out = new StringBuilder(String.format("%-7s  %-14s %-12s %-36s %14s  %s%n",
-                "月份", "区划代码", "区划名称", "指标", "值", "目标"));
+        TextTable table = TextTable.of("月份", "区划代码", "区划名称", "指标", "值>", "目标>");
         for (KpiRow row : rows) {
             KpiDefinition kpi = definitions.apply(row);
             Map<String, String> cells = cells(row, kpi);
             String value = cells.get("value").isEmpty() ? "—" : cells.get("value") + " " + kpi.unit();
-            out.append(String.format("%-9s  %-14s %-12s %-36s %14s  %s%n", row.month(), row.regionCode(),
-                    row.regionName(), cells.get("kpi_name"), value, kpi.target() == null ? "" : kpi.target()));
+            table.row(row.month(), row.regionCode(), row.regionName(), cells.get("kpi_name"), value, cells.get("target"));
         }
-        return out.toString();
+        return table.render();
     }
 
     private static Map<String, String> cells(KpiRow row, KpiDefinition kpi) {

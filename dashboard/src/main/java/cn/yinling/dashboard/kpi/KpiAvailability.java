@@ -23,6 +23,12 @@ public final class KpiAvailability {
      */
     private static final Set<String> BASE_FEEDS = Set.of("household", "death", "region");
 
+    /**
+     * The catalog group of the data-quality KPIs. They count the batches landed of every feed in their sources, the
+     * household register and region codes included, so each of those feeds is one of their own.
+     */
+    static final String QUALITY_GROUP = "quality";
+
     public static final String NO_VALUE_REASON = "分母为 0，无法计算。";
 
     private final FeedDeliveries deliveries;
@@ -38,21 +44,30 @@ public final class KpiAvailability {
         if (!publishedKpis.contains(kpi.code())) {
             return "当前数据版本尚未计算该指标。";
         }
-        List<String> feeds = ownFeeds(kpi);
-        if (!feeds.isEmpty() && feeds.stream().noneMatch(feed -> deliveries.deliveredBy(feed, month))) {
+        if (!delivered(kpi, deliveries, month)) {
             return "截至" + month.getYear() + "年" + month.getMonthValue() + "月尚未收到"
-                    + feeds.stream().map(KpiAvailability::quotedFeedName).collect(Collectors.joining("或"))
+                    + ownFeeds(kpi).stream().map(KpiAvailability::quotedFeedName).collect(Collectors.joining("或"))
                     + "报送数据。";
         }
         return null;
     }
 
+    /** Whether one of the KPI's own feeds came in for {@code month} or an earlier period (the page and the report). */
+    public static boolean delivered(KpiDefinition kpi, FeedDeliveries deliveries, YearMonth month) {
+        List<String> feeds = ownFeeds(kpi);
+        return feeds.isEmpty() || feeds.stream().anyMatch(feed -> deliveries.deliveredBy(feed, month));
+    }
+
     /**
-     * The feeds a KPI's figures stand on: its sources other than the population base, any one of which suffices
+     * The feeds a KPI's figures stand on, any one of which suffices: its sources other than the population base
      * (e.g. visit_rate counts a care_visit or a completed service_order); the household register for the KPIs
-     * computed from it alone; none for the data-quality KPIs, which read the landing zone itself.
+     * computed from it alone; every source of a data-quality KPI, which has figures as soon as a batch of any feed
+     * it counts was landed (reject_rate of the household register alone is a real figure).
      */
     static List<String> ownFeeds(KpiDefinition kpi) {
+        if (QUALITY_GROUP.equals(kpi.group())) {
+            return kpi.sources();
+        }
         List<String> own = kpi.sources().stream().filter(feed -> !BASE_FEEDS.contains(feed)).toList();
         if (!own.isEmpty()) {
             return own;

@@ -81,7 +81,7 @@ public final class KpiCards {
 
     private static KpiCard.Part part(KpiDefinition kpi, KpiMonthValue row, boolean previousKnown) {
         Double previous = previousKnown ? row.previousValue() : null;
-        return new KpiCard.Part(row.breakdown(), BreakdownLabels.label(kpi, row.breakdown()), row.value(), previous,
+        return new KpiCard.Part(row.breakdown(), kpi.breakdownLabel(row.breakdown()), row.value(), previous,
                 change(row.value(), previous), row.numerator(), row.denominator(),
                 row.value() == null ? DataStatus.no_value : DataStatus.ok);
     }

@@ -73,13 +73,18 @@ public final class KpiController {
 
     /** GET /api/v1/kpis/{code}?region=&month= */
     public void one(Context ctx) {
+        ctx.json(oneOf(ctx));
+    }
+
+    /** One KPI's definition and card, with its breakdown values (also what the breakdown table's export writes). */
+    public KpiAnswer oneOf(Context ctx) {
         KpiDefinition kpi = Params.kpi(ctx, deps.catalog());
         Region region = Params.region(ctx, deps.warehouse());
         YearMonth month = Params.month(ctx, deps.warehouse());
         List<KpiMonthValue> rows = deps.warehouse().kpiValues(region.regionCode(), month).stream()
                 .filter(v -> v.kpiCode().equals(kpi.code())).toList();
-        ctx.json(new KpiAnswer(month.toString(), region, KpiInfo.of(kpi),
-                KpiCards.card(kpi, rows, availability(), month, region.level())));
+        return new KpiAnswer(month.toString(), region, KpiInfo.of(kpi),
+                KpiCards.card(kpi, rows, availability(), month, region.level()));
     }
 
     /**
@@ -111,6 +116,11 @@ public final class KpiController {
 
     /** GET /api/v1/kpis/{code}/children?region=&month=&breakdown= */
     public void children(Context ctx) {
+        ctx.json(childrenOf(ctx));
+    }
+
+    /** The comparison of child regions as the page shows it (also what its export writes). */
+    public ChildrenAnswer childrenOf(Context ctx) {
         KpiDefinition kpi = Params.kpi(ctx, deps.catalog());
         Region region = Params.region(ctx, deps.warehouse());
         YearMonth month = Params.month(ctx, deps.warehouse());
@@ -122,7 +132,7 @@ public final class KpiController {
         Double parentValue = missing != null ? null : deps.warehouse().kpiValues(region.regionCode(), month).stream()
                 .filter(v -> v.kpiCode().equals(kpi.code()) && Objects.equals(v.breakdown(), breakdown))
                 .map(KpiMonthValue::value).filter(Objects::nonNull).findFirst().orElse(null);
-        ctx.json(new ChildrenAnswer(kpi.code(), month.toString(), region, breakdown, parentValue, rows));
+        return new ChildrenAnswer(kpi.code(), month.toString(), region, breakdown, parentValue, rows);
     }
 
     private static ChildRow childRow(KpiDefinition kpi, KpiRow r, String missing) {

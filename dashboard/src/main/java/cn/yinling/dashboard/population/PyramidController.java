@@ -37,6 +37,11 @@ public final class PyramidController {
 
     /** GET /api/v1/population/pyramid?region=&month= */
     public void pyramid(Context ctx) {
+        ctx.json(pyramidOf(ctx));
+    }
+
+    /** The pyramid and age-band table of the request's region and month (also what its export writes). */
+    public PyramidAnswer pyramidOf(Context ctx) {
         Region region = Params.region(ctx, deps.warehouse());
         YearMonth month = Params.month(ctx, deps.warehouse());
         String current = month.toString();
@@ -61,8 +66,8 @@ public final class PyramidController {
                     hasData ? c[0] : null, hasData ? c[1] : null, hasData ? c[0] + c[1] : null,
                     hasPrevious ? c[2] : null, hasPrevious ? c[3] : null, hasPrevious ? c[2] + c[3] : null);
         }).toList();
-        ctx.json(new PyramidAnswer(region, current, previous, hasData, hasPrevious, bands,
-                hasData ? totals(counts, 0) : null, hasPrevious ? totals(counts, 1) : null));
+        return new PyramidAnswer(region, current, previous, hasData, hasPrevious, bands,
+                hasData ? totals(counts, 0) : null, hasPrevious ? totals(counts, 1) : null);
     }
 
     private static Totals totals(Map<String, long[]> counts, int year) {

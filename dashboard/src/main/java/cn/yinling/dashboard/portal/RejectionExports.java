@@ -82,7 +82,8 @@ public final class RejectionExports {
         }
     }
 
-    static String csvCell(String value) {
+    /** One CSV field: through FormulaGuard, quoted when it holds a comma, quote or line break (RFC 4180). */
+    public static String csvCell(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }

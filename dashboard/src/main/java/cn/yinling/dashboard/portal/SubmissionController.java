@@ -18,6 +18,11 @@ public final class SubmissionController {
     }
 
     public void matrix(Context ctx) {
+        ctx.json(matrixOf(ctx));
+    }
+
+    /** The matrix of the request's month (also what its export writes). */
+    public SubmissionMatrix.Answer matrixOf(Context ctx) {
         ZonedDateTime now = ZonedDateTime.now(LandingOptions.ZONE);
         String text = ctx.queryParam("month");
         YearMonth month;
@@ -33,6 +38,6 @@ public final class SubmissionController {
                 throw ApiException.badRequest("月份格式应为 YYYY-MM，例如 2024-12，实际为：" + text);
             }
         }
-        ctx.json(SubmissionMatrix.build(deps.units(), deps.landing().catalog(), month, now));
+        return SubmissionMatrix.build(deps.units(), deps.landing().catalog(), month, now);
     }
 }

@@ -1,7 +1,6 @@
 package cn.yinling.dashboard.report;
 
 import cn.yinling.dashboard.kpi.TargetStatus;
-import cn.yinling.warehouse.contract.Contracts;
 import cn.yinling.warehouse.kpi.KpiCatalog;
 import cn.yinling.warehouse.kpi.KpiDefinition;
 import cn.yinling.warehouse.kpi.Target;
@@ -195,7 +194,7 @@ final class AnnualFigures {
         if (kpi.breakdown() == null) {
             return List.of();
         }
-        List<String> contractOrder = List.copyOf(Contracts.get().codeList(kpi.breakdown()).labelToCode().values());
+        List<String> contractOrder = kpi.breakdownCodes();
         return rows.values().stream()
                 .filter(r -> r.kpiCode().equals(kpi.code()) && r.breakdown() != null
                         && r.regionCode().equals(city.regionCode()) && YearMonth.parse(r.month()).equals(reference))

@@ -3,9 +3,8 @@ package cn.yinling.dashboard.report;
 import java.util.Optional;
 
 /**
- * The Chinese names of the audit rules (A01 身故后仍发放补贴 …) for the audit section. Issue #5 brings the rule catalog
- * (a resource like the KPI catalog); until it is wired in (see {@link ReportWiring#auditRuleNames}) the section
- * names rules by code.
+ * The Chinese names of the audit rules (A01 身故后仍发放补贴 …) for the audit section: the rule catalog's
+ * ({@link ReportWiring#auditRuleNames}); {@link #CODES_ONLY} names rules by code.
  */
 @FunctionalInterface
 public interface AuditRuleNames {

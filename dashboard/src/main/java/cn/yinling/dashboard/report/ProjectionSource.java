@@ -17,11 +17,6 @@ public interface ProjectionSource {
      */
     Projection project(PinnedVersion version, int years);
 
-    /** Used until the forecast engine is wired in (see {@link ReportWiring#projections}). */
-    ProjectionSource NOT_CONNECTED = (version, years) -> {
-        throw new ProjectionUnavailableException("发展预测模块尚未接入年度报告，本版报告暂不含预测数据。");
-    };
-
     final class ProjectionUnavailableException extends RuntimeException {
 
         public ProjectionUnavailableException(String message) {

@@ -1,8 +1,17 @@
 package cn.yinling.dashboard.report;
 
+import cn.yinling.warehouse.audit.AuditRule;
+import cn.yinling.warehouse.audit.AuditRules;
+import cn.yinling.warehouse.forecast.Band;
+import cn.yinling.warehouse.forecast.Forecast;
+import cn.yinling.warehouse.forecast.ForecastService;
+import cn.yinling.warehouse.forecast.ForecastUnavailableException;
+import cn.yinling.warehouse.forecast.Indicator;
+import java.util.List;
+
 /**
- * The one place where the report is connected to parts built on other branches; the CLI and the web app both get
- * their sources here.
+ * The one place where the report is connected to the forecast and the audit rule catalog; the CLI and the web app
+ * both get their sources here.
  */
 final class ReportWiring {
 
@@ -10,29 +19,38 @@ final class ReportWiring {
     }
 
     /**
-     * TODO(coordinator, once branch forecast is merged): return an adapter over cn.yinling.warehouse.forecast, e.g.
-     * <pre>
-     * (pinned, years) -> {
-     *     ForecastInputs inputs = ForecastService.read(pinned.jdbi());   // now private: make it package-visible or public
-     *     Forecast f = ForecastEngine.forecast(inputs, years, pinned.number());
-     *     Forecast.RegionForecast city = f.regions().get(0);             // the city comes first
-     *     // map city.points(): Indicator.pop_60 / aging_rate_60 / pop_80 Bands → Projection.Year (Range low/central/high),
-     *     // f.baseMonth(), f.notes(), a method sentence (队列要素法，中方案及高低方案)
-     *     // ForecastUnavailableException → ProjectionSource.ProjectionUnavailableException(e.getMessage())
-     * }
-     * </pre>
-     * ForecastService.forecast(years) reads the live version, which may have moved on since the report pinned its
-     * own; compute from {@code pinned.jdbi()} instead so the forecast and the other figures share one version.
+     * The city's projection by the forecast engine (cn.yinling.warehouse.forecast), computed from the report's
+     * pinned version so that the forecast and the other figures share one version.
      */
     static ProjectionSource projections() {
-        return ProjectionSource.NOT_CONNECTED;
+        return (pinned, years) -> {
+            Forecast forecast;
+            try {
+                forecast = ForecastService.forecastOf(pinned.jdbi(), pinned.number(), years);
+            } catch (ForecastUnavailableException e) {
+                throw new ProjectionSource.ProjectionUnavailableException(e.getMessage());
+            }
+            Forecast.RegionForecast city = forecast.regions().get(0);
+            List<Projection.Year> points = city.points().stream().map(ReportWiring::year).toList();
+            return new Projection(forecast.version(), forecast.baseMonth(), METHOD, forecast.notes(), points);
+        };
     }
 
-    /**
-     * TODO(coordinator, once issue #5's audit rule catalog is merged): look the names up in it, e.g.
-     * {@code rule -> AuditRules.defaults().find(rule).map(AuditRule::name)}.
-     */
+    private static final String METHOD = "采用队列要素法（按单岁组、分性别的存活率和净迁移率逐年推算，存活率由近年死亡登记估计，"
+            + "高龄段以Gompertz–Makeham模型平滑）测算，给出中方案及高、低方案区间";
+
+    private static Projection.Year year(Forecast.YearPoint point) {
+        return new Projection.Year(point.year(), point.month(), point.observed(),
+                range(point.values().get(Indicator.pop_60)), range(point.values().get(Indicator.aging_rate_60)),
+                range(point.values().get(Indicator.pop_80)));
+    }
+
+    private static Projection.Range range(Band band) {
+        return band == null ? null : new Projection.Range(band.low(), band.central(), band.high());
+    }
+
+    /** The rule names of the audit rule catalog (warehouse resource cn/yinling/warehouse/audit/rules.json). */
     static AuditRuleNames auditRuleNames() {
-        return AuditRuleNames.CODES_ONLY;
+        return rule -> AuditRules.defaults().find(rule).map(AuditRule::name);
     }
 }

@@ -1,6 +1,8 @@
 package cn.yinling.dashboard.report;
 
+import cn.yinling.dashboard.kpi.KpiAvailability;
 import cn.yinling.warehouse.kpi.KpiDefinition;
+import cn.yinling.warehouse.serve.FeedDeliveries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -12,9 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -33,9 +33,6 @@ record VersionLineage(OffsetDateTime publishedAt, Map<String, SortedSet<String>>
                       int batchCount) {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-    /** Feeds many KPIs read only for their population base; a KPI whose own feed never came has no figures. */
-    private static final Set<String> BASE_FEEDS = Set.of("household", "death", "region");
 
     static VersionLineage read(Path versionDirectory) {
         Path file = versionDirectory.resolve("lineage.json");
@@ -74,30 +71,8 @@ record VersionLineage(OffsetDateTime publishedAt, Map<String, SortedSet<String>>
         }
     }
 
-    /** Whether a KPI can have figures for {@code month}: one of its own feeds came in for it or an earlier period. */
+    /** Whether a KPI can have figures for {@code month}: the dashboard's rule (KpiAvailability), on this lineage. */
     boolean covers(KpiDefinition kpi, YearMonth month) {
-        List<String> feeds = ownFeeds(kpi);
-        return feeds.isEmpty() || feeds.stream().anyMatch(feed -> deliveredBy(feed, month));
-    }
-
-    /** The feeds a KPI's figures stand on: its sources other than the population base, any one of which suffices. */
-    static List<String> ownFeeds(KpiDefinition kpi) {
-        List<String> own = kpi.sources().stream().filter(feed -> !BASE_FEEDS.contains(feed)).toList();
-        if (!own.isEmpty()) {
-            return own;
-        }
-        return kpi.sources().contains("household") ? List.of("household") : List.of();
-    }
-
-    private boolean deliveredBy(String feed, YearMonth month) {
-        if (!known) {
-            return true;
-        }
-        SortedSet<String> periods = periodsByFeed.get(feed);
-        return periods != null && periods.stream().anyMatch(period -> !start(period).isAfter(month));
-    }
-
-    private static YearMonth start(String period) {
-        return period.length() == 4 ? YearMonth.of(Integer.parseInt(period), 1) : YearMonth.parse(period);
+        return KpiAvailability.delivered(kpi, new FeedDeliveries(periodsByFeed, known), month);
     }
 }

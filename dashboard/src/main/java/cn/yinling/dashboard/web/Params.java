@@ -21,8 +21,14 @@ public final class Params {
 
     /** {@code ?month=YYYY-MM}, or the newest month with KPI values; 404 for a month the version does not hold. */
     public static YearMonth month(Context ctx, WarehouseReader warehouse) {
-        String text = ctx.queryParam("month");
-        List<String> months = warehouse.months();
+        return month(ctx.queryParam("month"), warehouse.months());
+    }
+
+    /**
+     * A month of {@code months} (the version's, oldest first) given as {@code YYYY-MM}, or the newest when blank: 400
+     * for a malformed month, 404 for one the version does not hold.
+     */
+    public static YearMonth month(String text, List<String> months) {
         if (months.isEmpty()) {
             throw ApiException.notFound("当前数仓版本中没有指标数据。");
         }

@@ -52,7 +52,7 @@ class PortalBrowserTest {
             browser.waitFor(d -> d.getCurrentUrl().endsWith("month=" + month));
             browser.waitFor(d -> "missing".equals(householdCell(browser).getAttribute("data-state")));
             assertEquals("未报送", householdCell(browser).getText());
-            assertEquals(navigation("数据报送", "报送情况", "年度报告", "系统管理"), shownNavigation(browser, "admin1"),
+            assertEquals(navigation("数据报送", "报送情况", "稽核", "年度报告", "系统管理"), shownNavigation(browser, "admin1"),
                     "an admin is offered every page");
             assertEquals("报送情况", browser.find("header nav a.current").getText());
             assertTrue(browser.find("#user-bar").getText().contains("管理员"), browser.find("#user-bar").getText());
@@ -145,7 +145,7 @@ class PortalBrowserTest {
 
             browser.open("/submissions.html?month=" + month);
             browser.login("planner1", TestDependencies.PASSWORD);
-            assertEquals(navigation("报送情况", "年度报告"), shownNavigation(browser, "planner1"),
+            assertEquals(navigation("报送情况", "稽核", "年度报告"), shownNavigation(browser, "planner1"),
                     "a planner: the KPI pages, the submission matrix and the annual report");
             browser.waitFor(d -> "submitted".equals(householdCell(browser).getAttribute("data-state")));
         }
@@ -153,7 +153,7 @@ class PortalBrowserTest {
 
     /** The shared header's links (shell.js NAV): the KPI pages every role sees, then the given portal pages. */
     private static List<String> navigation(String... portalPages) {
-        List<String> links = new ArrayList<>(List.of("总览", "人口概况", "养老服务", "补贴与保障", "健康", "数据质量", "发展预测"));
+        List<String> links = new ArrayList<>(List.of("总览", "人口概况", "养老服务", "补贴与保障", "健康", "数据质量", "趋势分析", "发展预测"));
         links.addAll(List.of(portalPages));
         return links;
     }

@@ -43,6 +43,11 @@ class AnnualReportTest {
                     new Projection.Year(2026, "2026-12", false, range(270, 282, 295), range(26.9, 27.4, 27.9),
                             range(40, 41, 43))));
 
+    /** A source that has no projection for any version, with the reason the section must print. */
+    static final ProjectionSource NO_PROJECTION = (pinned, years) -> {
+        throw new ProjectionSource.ProjectionUnavailableException("本版数据不足以预测（测试用的原因）。");
+    };
+
     static final AuditRuleNames RULE_NAMES = rule -> Optional.ofNullable(Map.of("A01", "身故后仍发放补贴", "A06", "应享未享",
             "A09", "服务时长异常").get(rule));
 
@@ -228,7 +233,7 @@ class AnnualReportTest {
     void forecastSectionSaysWhyWhenThereIsNoProjectionOfThisVersion() {
         new ReportVersionFixture(home).publish(1, ReportVersionFixture.WITHOUT_AUDIT);
 
-        String unwired = docxText(file(write(ProjectionSource.NOT_CONNECTED, AnnualReports.Format.docx),
+        String unwired = docxText(file(write(NO_PROJECTION, AnnualReports.Format.docx),
                 AnnualReports.Format.docx));
         ProjectionSource otherVersion = (pinned, years) -> {
             Projection p = HAND_MADE.project(pinned, years);
@@ -236,7 +241,7 @@ class AnnualReportTest {
         };
         String mismatched = docxText(file(write(otherVersion, AnnualReports.Format.docx), AnnualReports.Format.docx));
 
-        assertTrue(unwired.contains("发展预测模块尚未接入年度报告，本版报告暂不含预测数据。"), unwired);
+        assertTrue(unwired.contains("本版数据不足以预测（测试用的原因）。"), unwired);
         assertFalse(unwired.contains("预计到"), unwired);
         assertTrue(mismatched.contains("发展预测所用数据版本（第2版）与本报告（第1版）不一致，未列入本报告。"), mismatched);
     }

@@ -44,6 +44,14 @@ public final class ForecastService {
         return ForecastEngine.backtest(load().inputs());
     }
 
+    /**
+     * The forecast of one given version, read through its own Jdbi: for a reader that has pinned a version (the annual
+     * report) and must not mix it with a newer live one. Nothing is cached.
+     */
+    public static Forecast forecastOf(Jdbi versionJdbi, int version, int years) {
+        return ForecastEngine.forecast(read(versionJdbi), years, version);
+    }
+
     /** The regions a forecast covers: the city, then its districts. */
     public List<Region> regions() {
         ForecastInputs inputs = load().inputs();

@@ -177,12 +177,13 @@ public final class WarehouseReader implements AutoCloseable {
 
     /**
      * Runs {@code work} against one version, told which one (its number and folder): a document that must name the
-     * version its figures come from (the annual report) pins it this way for all its reads.
+     * version its figures come from (the annual report, an export) pins it this way for all its reads. The SQL
+     * objects of this package ({@link KpiQueries}, {@link RegionQueries}, {@link ExplorerQueries}) go with its Jdbi.
      */
     public <T> T withPinnedVersion(Function<PinnedVersion, T> work) {
         OpenVersion version = acquire();
         try {
-            return work.apply(new PinnedVersion(version.published(), version.jdbi()));
+            return work.apply(new PinnedVersion(version.published(), version.jdbi(), version.deliveries()));
         } finally {
             version.release();
         }

@@ -1,0 +1,1 @@
+select version from audit_seen_versions order by version

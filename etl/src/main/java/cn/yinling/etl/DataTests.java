@@ -1,16 +1,11 @@
 package cn.yinling.etl;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.apache.spark.sql.SparkSession;
 
 /**
- * Data tests (models/tests/*.sql): each query returns the rows that break a rule; zero rows passes. They run after
- * the tables are written, against the Parquet read back, so they test what would be published.
+ * Data tests (models/tests/*.sql): each query returns the rows that break a rule; zero rows passes. ModelRunner runs
+ * each one as soon as the tables it reads are written, against the Parquet read back, so they test what would be
+ * published.
  */
 public final class DataTests {
 
@@ -48,38 +43,6 @@ public final class DataTests {
 
     private DataTests() {
     }
-
-    /**
-     * Runs every test and returns the results in the order given. Each test is a small job whose time goes mostly
-     * to planning and scheduling on the driver, so a few run at once: that keeps both cores of a small machine busy.
-     */
-    public static List<Result> run(SparkSession spark, List<Model> tests) {
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_TESTS, runnable -> {
-            Thread thread = new Thread(runnable, "aging-data-test");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<Result>> running = new ArrayList<>();
-            for (Model test : tests) {
-                running.add(pool.submit(() -> new Result(test.name(), spark.sql(test.statement()).count())));
-            }
-            List<Result> results = new ArrayList<>();
-            for (Future<Result> result : running) {
-                results.add(result.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running the data tests", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    static final int PARALLEL_TESTS = 3;
 
     public static void requirePassed(List<Result> results) {
         List<Result> failures = results.stream().filter(r -> !r.passed()).toList();

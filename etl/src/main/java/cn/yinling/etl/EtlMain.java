@@ -2,6 +2,8 @@ package cn.yinling.etl;
 
 import cn.yinling.warehouse.store.AgingHome;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -59,9 +61,11 @@ public final class EtlMain {
             builder.master("local[*]");
         }
         String effectiveMaster = master != null ? master : configured.get("spark.master", "local[*]");
-        defaults(builder, configured, effectiveMaster.startsWith("local"));
-        // a session that already exists (a test's, a notebook's) belongs to its creator: use it, do not stop it
+        // a session that already exists (a test's, a notebook's) belongs to its creator: use it as it is, do not stop it
         boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
+        if (ownSession) {
+            defaults(builder, configured, effectiveMaster.startsWith("local"));
+        }
         SparkSession spark = builder.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         try {
@@ -70,10 +74,11 @@ public final class EtlMain {
                     defaults.keepVersions(), Duration.ofMillis(Long.getLong(PAUSE_PROPERTY, 0L)), err);
             EtlRun.Result result = new EtlRun(options).run(spark);
             out.println(result.version());
-            out.printf("已发布版本 %d / published version %d: %d 个批次 batches, %d 张表 tables, 数据测试 %d/%d 通过 passed, %.1f s%n",
+            out.printf("已发布版本 %d / published version %d: %d 个批次 batches, %d 张表 tables, 数据测试 %d/%d 通过 passed, "
+                            + "%.1f s, 堆峰值 %d MiB peak heap%n",
                     result.version(), result.version(), result.batches().size(), result.tables().size(),
                     result.tests().stream().filter(DataTests.Result::passed).count(), result.tests().size(),
-                    result.elapsed().toMillis() / 1000.0);
+                    result.elapsed().toMillis() / 1000.0, peakHeapMb());
             result.tables().forEach((table, rows) -> out.println("  " + table + "\t" + rows));
             return 0;
         } catch (DataTests.Failed e) {
@@ -108,6 +113,12 @@ public final class EtlMain {
                 builder.config("spark.ui.enabled", "false");
             }
         }
+    }
+
+    /** The most heap this JVM has used: the sum of every heap pool's peak (what `aging bench` reports). */
+    static long peakHeapMb() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
     }
 
     private static String value(String[] args, int i) {

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.plans.logical.LocalRelation;
 
 /**
  * One TRANSFORM + PUBLISH run: extract the batches in force, run the SQL models in dependency order, write the
@@ -78,12 +79,18 @@ public final class EtlRun {
         }
         List<ModelGraph.Node> plan = ModelGraph.plan(models, List.of(kpiInputs.unionModel(), auditInputs.unionModel()),
                 provided);
-        int totalSteps = 1 + plan.size() + 2;
+        Set<String> known = new LinkedHashSet<>(provided);
+        plan.forEach(node -> known.add(node.name()));
+        List<ModelRunner.TestNode> testNodes = tests.stream()
+                .map(test -> new ModelRunner.TestNode(test, ModelGraph.references(test.sql(), known))).toList();
+        int totalSteps = 1 + plan.size() + tests.size() + 1;
 
         VersionStore.Staging staging = store.begin();
         AtomicInteger step = new AtomicInteger();
-        ModelRunner runner = new ModelRunner(session, staging.dir(), ModelRunner.defaultParallelism(),
+        Path vaultName = home.vault().resolve("person");
+        ModelRunner runner = new ModelRunner(session, staging.dir(), vaultName, ModelRunner.defaultParallelism(),
                 (name, nanos) -> done(step.incrementAndGet(), totalSteps, name, nanos));
+        Path stagedVault = null;
         try {
             long phase = System.nanoTime();
             LandingSource landing = new LandingSource(session, uri(home.landing()));
@@ -96,14 +103,15 @@ public final class EtlRun {
             // checks staging against a real count of src_*), so extracting costs no Spark job per feed
             Map<String, Long> rows = new LinkedHashMap<>();
             for (String view : provided) {
-                rows.put(view, view.startsWith("src_") ? 0L : session.table(view).count());
+                rows.put(view, view.startsWith("src_") ? 0L : localRows(session.table(view)));
             }
             for (LandingSource.Batch b : batches) {
                 rows.merge("src_" + b.feed(), Math.max(0, b.rows()), Long::sum);
             }
             done(step.incrementAndGet(), totalSteps, "landing → src_* (" + batches.size() + " batches in force)",
                     System.nanoTime() - phase);
-            ModelRunner.Outcome outcome = runner.run(plan);
+            ModelRunner.Outcome outcome = runner.run(plan, testNodes);
+            stagedVault = outcome.stagedVault();
             rows.putAll(outcome.rows());
             Map<String, Long> tables = new LinkedHashMap<>();
             for (ModelGraph.Node node : plan) {
@@ -111,7 +119,6 @@ public final class EtlRun {
                     tables.put(node.name(), outcome.tables().get(node.name()));
                 }
             }
-            Dataset<Row> vault = outcome.vault();
             Map<String, Map<String, Object>> lineageModels = new LinkedHashMap<>();
             for (ModelGraph.Node node : plan) {
                 long out = rows.getOrDefault(node.name(), 0L);
@@ -124,16 +131,14 @@ public final class EtlRun {
                 lineageModels.put(node.name(), entry);
             }
 
-            phase = System.nanoTime();
             requireNoPersonalColumns(session, tables.keySet());
-            List<DataTests.Result> results = DataTests.run(session, tests);
-            done(step.incrementAndGet(), totalSteps, "data tests (" + tests.size() + ") on the written Parquet",
-                    System.nanoTime() - phase);
+            List<DataTests.Result> results = outcome.tests();
             DataTests.requirePassed(results);
 
             phase = System.nanoTime();
-            if (vault != null) {
-                writeVault(vault, home.vault().resolve("person"));
+            if (stagedVault != null) {
+                FolderSwap.replace(vaultName, stagedVault);
+                stagedVault = null;
             }
             writeLineage(staging, batches, lineageModels, results);
             pauseIfAsked();
@@ -142,11 +147,17 @@ public final class EtlRun {
             done(step.incrementAndGet(), totalSteps, "vault/person, lineage.json, publish", System.nanoTime() - phase);
             return new Result(staging.version(), batches, tables, results, Duration.ofNanos(System.nanoTime() - started));
         } finally {
+            ModelRunner.deleteRecursively(stagedVault);
             if (Files.exists(staging.dir())) {
                 store.discard(staging);
             }
             runner.release();
         }
+    }
+
+    /** The rows of a view made from rows the driver holds, counted there; any other view by a Spark job. */
+    private static long localRows(Dataset<Row> view) {
+        return view.queryExecution().optimizedPlan() instanceof LocalRelation local ? local.data().size() : view.count();
     }
 
     /** ID numbers and names stay in landing and the vault: a published table holding one is a bug, not data. */
@@ -160,18 +171,6 @@ public final class EtlRun {
                 }
             }
         }
-    }
-
-    /** vault/person is replaced in one atomic switch (FolderSwap), so a reader never sees half a vault. */
-    private static void writeVault(Dataset<Row> vault, Path name) {
-        try {
-            Files.createDirectories(name.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + name.getParent(), e);
-        }
-        Path staged = FolderSwap.stagingFor(name);
-        vault.orderBy("person_key").write().parquet(uri(staged));
-        FolderSwap.replace(name, staged);
     }
 
     private void writeLineage(VersionStore.Staging staging, List<LandingSource.Batch> batches,

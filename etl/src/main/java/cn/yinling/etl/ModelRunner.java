@@ -1,39 +1,61 @@
 package cn.yinling.etl;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 
+import cn.yinling.warehouse.store.FolderSwap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.LogicalRDD;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Builds the models of a plan: each one as soon as the models it reads are built, a few at a time. Most models of a
- * run are small, and their time goes to planning, code generation and scheduling on the driver rather than to the
- * data; running independent ones side by side keeps the cores busy. Every model's result depends on its inputs
- * only, so the order in which independent models finish changes nothing in what is published.
+ * Builds the models of a plan and runs the data tests: each model as soon as the models it reads are built, each data
+ * test as soon as the tables it reads are written, a few at a time. Most models of a run are small, and their time
+ * goes to planning, code generation and scheduling on the driver rather than to the data; running independent ones
+ * side by side keeps the cores busy, and a test no longer waits for the last model. Every model's result depends on
+ * its inputs only, so the order in which independent models finish changes nothing in what is published.
+ *
+ * <p>A model costs one Spark job (its local checkpoint, which also counts its rows through an {@link Observation}),
+ * a published table one more (its Parquet files); a data test one.
  */
 final class ModelRunner {
 
-    /** Rows out of every model (-1 for the vault, which is written later), the published tables and the vault. */
-    record Outcome(Map<String, Long> rows, Map<String, Long> tables, Dataset<Row> vault) {
+    /**
+     * Rows out of every model (-1 for the vault), the published tables, the data tests' results in the order given and
+     * the vault as written into a staging folder (null when the plan has no vault model).
+     */
+    record Outcome(Map<String, Long> rows, Map<String, Long> tables, List<DataTests.Result> tests, Path stagedVault) {
+    }
+
+    /** A data test and the names it reads. */
+    record TestNode(Model test, Set<String> inputs) {
     }
 
     /** Rows per Parquet file of a published table: big enough for few files, small enough to write in parallel. */
@@ -41,14 +63,23 @@ final class ModelRunner {
 
     private final SparkSession session;
     private final Path stagingDir;
+    private final Path vaultName;
     private final int parallelism;
     private final BiConsumer<String, Long> finished;
     private final List<Dataset<Row>> materialised = Collections.synchronizedList(new ArrayList<>());
+    /** The checkpoint of each model read by later steps, and how many of those steps have not finished yet. */
+    private final Map<String, Dataset<Row>> checkpoints = new ConcurrentHashMap<>();
+    private final Map<String, Integer> unfinishedReaders = new HashMap<>();
 
-    /** @param finished told the name and build time (ns) of each model as it completes */
-    ModelRunner(SparkSession session, Path stagingDir, int parallelism, BiConsumer<String, Long> finished) {
+    /**
+     * @param vaultName the folder the vault model is published to ({@code vault/person}); it is written to a staging
+     *                  sibling here and switched in by the caller once the tests have passed
+     * @param finished  told the name and build time (ns) of each model and test as it completes
+     */
+    ModelRunner(SparkSession session, Path stagingDir, Path vaultName, int parallelism, BiConsumer<String, Long> finished) {
         this.session = session;
         this.stagingDir = stagingDir;
+        this.vaultName = vaultName;
         this.parallelism = parallelism;
         this.finished = finished;
     }
@@ -58,69 +89,185 @@ final class ModelRunner {
         return Math.min(4, Runtime.getRuntime().availableProcessors() + 1);
     }
 
-    Outcome run(List<ModelGraph.Node> plan) {
+    Outcome run(List<ModelGraph.Node> plan, List<TestNode> tests) {
         Map<String, Long> rows = new ConcurrentHashMap<>();
         Map<String, Long> tables = new ConcurrentHashMap<>();
-        AtomicReference<Dataset<Row>> vault = new AtomicReference<>();
+        Map<String, Long> failingRows = new ConcurrentHashMap<>();
+        AtomicReference<Path> vault = new AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, runnable -> {
             Thread thread = new Thread(runnable, "aging-model");
             thread.setDaemon(true);
             return thread;
         });
         Map<String, CompletableFuture<Void>> built = new HashMap<>();
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        AtomicBoolean failed = new AtomicBoolean();
+        plan.forEach(node -> node.inputs().forEach(input -> unfinishedReaders.merge(input, 1, Integer::sum)));
+        tests.forEach(test -> test.inputs().forEach(input -> unfinishedReaders.merge(input, 1, Integer::sum)));
         try {
             for (ModelGraph.Node node : plan) {
-                CompletableFuture<?>[] inputs = node.inputs().stream().map(built::get).filter(Objects::nonNull)
-                        .toArray(CompletableFuture[]::new);
-                built.put(node.name(), CompletableFuture.allOf(inputs).thenRunAsync(() -> {
+                CompletableFuture<Void> future = after(node.inputs(), built, pool, failed, () -> {
                     long started = System.nanoTime();
-                    SparkSession.setActiveSession(session);
                     build(node, rows, tables, vault);
                     finished.accept(node.name(), System.nanoTime() - started);
-                }, pool));
+                    readBy(node.inputs());
+                });
+                built.put(node.name(), future);
+                all.add(future);
             }
-            CompletableFuture.allOf(built.values().toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
+            for (TestNode test : tests) {
+                all.add(after(test.inputs(), built, pool, failed, () -> {
+                    long started = System.nanoTime();
+                    SparkSession.setActiveSession(session);
+                    session.sparkContext().setJobDescription("data test " + test.test().name());
+                    failingRows.put(test.test().name(), session.sql(test.test().statement()).count());
+                    finished.accept("data test " + test.test().name(), System.nanoTime() - started);
+                    readBy(test.inputs());
+                }));
+            }
+            // Wait for every step, failed or not, so that no job is still running when the caller cleans up.
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+            for (CompletableFuture<Void> step : all) {
+                step.join();
+            }
+        } catch (RuntimeException e) {
+            // a failed run publishes no vault: its staged copy goes
+            deleteRecursively(vault.get());
             Throwable cause = e;
             while (cause instanceof CompletionException && cause.getCause() != null) {
                 cause = cause.getCause();
             }
             throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
         } finally {
-            pool.shutdownNow();
+            pool.shutdown();
         }
-        return new Outcome(rows, tables, vault.get());
+        List<DataTests.Result> results = tests.stream()
+                .map(t -> new DataTests.Result(t.test().name(), failingRows.get(t.test().name()))).toList();
+        return new Outcome(rows, tables, results, vault.get());
+    }
+
+    /**
+     * Runs {@code step} on {@code pool} once the named inputs built here are done. After a failure nothing new starts
+     * (a step whose input failed fails with it; the others are skipped), and what is running finishes.
+     */
+    private static CompletableFuture<Void> after(Set<String> inputs, Map<String, CompletableFuture<Void>> built,
+                                                 ExecutorService pool, AtomicBoolean failed, Runnable step) {
+        CompletableFuture<?>[] ready = inputs.stream().map(built::get).filter(Objects::nonNull)
+                .toArray(CompletableFuture[]::new);
+        CompletableFuture<Void> future = CompletableFuture.allOf(ready).thenRunAsync(() -> {
+            if (!failed.get()) {
+                step.run();
+            }
+        }, pool);
+        future.whenComplete((done, failure) -> {
+            if (failure != null) {
+                failed.set(true);
+            }
+        });
+        return future;
+    }
+
+    /** Removes a staged folder that will not be published (null: nothing to remove). */
+    static void deleteRecursively(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir, e);
+        }
+    }
+
+    /**
+     * A step that read {@code inputs} has finished: the checkpoints no later step reads are given back at once, so a
+     * run holds only the views still to be read rather than every view it built.
+     */
+    private void readBy(Set<String> inputs) {
+        for (String input : inputs) {
+            boolean last;
+            synchronized (unfinishedReaders) {
+                last = unfinishedReaders.merge(input, -1, Integer::sum) == 0;
+            }
+            Dataset<Row> checkpoint = last ? checkpoints.remove(input) : null;
+            if (checkpoint != null) {
+                unpersist(checkpoint);
+            }
+        }
+    }
+
+    /**
+     * Blocking: a non-blocking removal answers later on a thread pool that stopping Spark shuts down, and its late
+     * answers ended in RejectedExecutionException stack traces after the run.
+     */
+    private static void unpersist(Dataset<Row> checkpoint) {
+        if (checkpoint.queryExecution().analyzed() instanceof LogicalRDD rdd) {
+            rdd.rdd().unpersist(true);
+        }
     }
 
     /** Gives back the memory and disk the materialised views hold. */
     void release() {
         synchronized (materialised) {
             for (Dataset<Row> view : materialised) {
-                if (view.queryExecution().analyzed() instanceof LogicalRDD rdd) {
-                    rdd.rdd().unpersist(false);
-                }
+                unpersist(view);
             }
             materialised.clear();
         }
     }
 
     private void build(ModelGraph.Node node, Map<String, Long> rows, Map<String, Long> tables,
-                       AtomicReference<Dataset<Row>> vault) {
+                       AtomicReference<Path> vault) {
+        SparkSession.setActiveSession(session);
+        session.sparkContext().setJobDescription(node.name());
         Dataset<Row> result = node.sql() != null ? session.sql(node.sql().statement()) : node.java().build().apply(session);
         long out;
         if (node.isVault()) {
-            vault.set(result);
+            // vault/person is replaced in one atomic switch (FolderSwap) once the tests have passed, so a reader never
+            // sees half a vault. Materialised first: the global sort samples its input, which would compute it twice.
+            Path staged = FolderSwap.stagingFor(vaultName);
+            vault.set(staged);
+            createDirectories(staged.getParent());
+            Dataset<Row> people = materialise(result);
+            people.orderBy("person_key").write().parquet(EtlRun.uri(staged));
+            unpersist(people);
             out = -1;
         } else {
-            Dataset<Row> local = materialise(result);
-            out = local.count();
-            result = node.isPublished() ? writeTable(local, out, stagingDir.resolve(node.name())) : local;
+            Observation counted = new Observation("rows_" + node.name());
+            Dataset<Row> local = materialise(result.observe(counted, count(lit(1)).as("rows")));
+            out = rowsObserved(counted);
             if (node.isPublished()) {
+                // later steps read the Parquet written: the checkpoint has served once it is written
+                result = writeTable(local, out, stagingDir.resolve(node.name()));
+                unpersist(local);
                 tables.put(node.name(), out);
+            } else {
+                result = local;
+                checkpoints.put(node.name(), local);
             }
         }
         result.createOrReplaceTempView(node.name());
         rows.put(node.name(), out);
+    }
+
+    /** The row count the checkpoint's job observed (it has finished, so this does not wait). */
+    private static long rowsObserved(Observation counted) {
+        try {
+            return ((Number) counted.getAsJava().get("rows")).longValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a row count", e);
+        }
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
     }
 
     /**

@@ -32,6 +32,9 @@ class FailingDataTestTest {
                 TestCity.row(TestCity.facilityCode("F1"), "无名养老院", "institution", "320399999999", 10, 5,
                         LocalDate.of(2020, 1, 1), "open", "private", true)));
 
+        // EtlMain runs in the session that exists, as under a notebook: starting and stopping a Spark of its own here
+        // would cost the suite seconds and nothing the crash test's child JVM does not already show
+        SharedSpark.get();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = EtlMain.run(new String[] {"--home", root.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),

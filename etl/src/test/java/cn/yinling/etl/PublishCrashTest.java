@@ -13,7 +13,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,8 +47,11 @@ class PublishCrashTest {
 
         Process child = startChildEtl(home);
         try {
-            CompletableFuture<Boolean> paused = CompletableFuture.supplyAsync(() -> waitForPause(child));
-            assertTrue(paused.get(600, TimeUnit.SECONDS), "the child ETL never reached the publish step");
+            Deque<String> lastLines = new ArrayDeque<>();
+            CompletableFuture<Boolean> paused = CompletableFuture.supplyAsync(() -> waitForPause(child, lastLines));
+            boolean reached = paused.get(600, TimeUnit.SECONDS);
+            assertTrue(reached, () -> "the child ETL never reached the publish step; its last lines:\n"
+                    + String.join("\n", lastLines));
             // it is now sleeping with a complete staging folder, right before the rename
             try (Stream<Path> entries = Files.list(store.versionsDir())) {
                 assertTrue(entries.anyMatch(p -> p.getFileName().toString().startsWith(".tmp-2-")), "staging folder of version 2");
@@ -91,7 +96,10 @@ class PublishCrashTest {
                 command.add(arg);
             }
         }
-        command.addAll(List.of("-Xmx1g", "-D" + EtlMain.PAUSE_PROPERTY + "=600000",
+        // a short-lived JVM on a tiny fixture: one GC thread leaves the cores to the ETL. (The quick compiler alone,
+        // -XX:TieredStopAtLevel=1, filled its code cache and ran the rest interpreted: slower, not faster.)
+        command.addAll(List.of("-Xmx1g", "-XX:+UseSerialGC",
+                "-D" + EtlMain.PAUSE_PROPERTY + "=600000",
                 "-Dspark.sql.shuffle.partitions=2", "-Dspark.ui.enabled=false",
                 "-cp", System.getProperty("java.class.path"), EtlMain.class.getName(),
                 "--master", "local[2]", "--home", home.root().toString()));
@@ -101,10 +109,15 @@ class PublishCrashTest {
         return builder.start();
     }
 
-    private static boolean waitForPause(Process child) {
+    /** Reads the child's stderr until it pauses; {@code lastLines} keeps the last lines read, to explain a failure. */
+    private static boolean waitForPause(Process child, Deque<String> lastLines) {
         try (BufferedReader err = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = err.readLine()) != null) {
+                lastLines.addLast(line);
+                if (lastLines.size() > 30) {
+                    lastLines.removeFirst();
+                }
                 if (line.startsWith("pausing")) {
                     // keep draining so the child never blocks on a full pipe
                     Thread drain = new Thread(() -> {

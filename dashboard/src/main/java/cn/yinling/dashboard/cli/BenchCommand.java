@@ -9,6 +9,7 @@ import cn.yinling.warehouse.land.Upload;
 import cn.yinling.warehouse.store.AgingHome;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -26,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -72,38 +75,47 @@ final class BenchCommand implements Callable<Integer> {
         calibration.forEach(f -> System.err.println("  " + f));
 
         IngestPlan plan = IngestPlan.read(feeds);
-        IngestPlan.Entry household = plan.entries().stream().filter(e -> e.feed().equals("household")
-                && e.file().toString().endsWith(".csv")).reduce((a, b) -> b)
-                .orElseThrow(() -> new IllegalStateException("no household CSV was generated"));
+        // The yardstick needs a CSV: DuckDB reads no XLSX without an extension (and nothing may be downloaded). A small
+        // city's last snapshot is an XLSX, so the last household CSV is compared, or none when every one is an XLSX.
+        List<IngestPlan.Entry> households = plan.entries().stream().filter(e -> e.feed().equals("household")).toList();
+        if (households.isEmpty()) {
+            throw new IllegalStateException("no household file was generated");
+        }
+        IngestPlan.Entry household = households.stream().filter(e -> e.file().toString().endsWith(".csv"))
+                .reduce((a, b) -> b).orElse(households.get(households.size() - 1));
         Landing landing = new Landing(home, LandingOptions.fromEnvironment(AgingCli.environment));
         resetPeakHeap();
         List<IngestPlan.Entry> others = new ArrayList<>(plan.entries());
         others.remove(household);
         // The region batch must land first: the household rows are checked against it.
         IngestPlan.Entry region = others.remove(0);
-        landing.ingest(upload(region));
+        Map<String, long[]> byFeed = new LinkedHashMap<>();
+        long began = System.nanoTime();
+        tally(byFeed, region, landing.ingest(upload(region)).rowsRead(), System.nanoTime() - began);
         start = System.nanoTime();
         BatchReport report = landing.ingest(upload(household));
         Duration landingTime = Duration.ofNanos(System.nanoTime() - start);
-        figure("接收户籍 household " + String.format("%,d", report.rowsRead()) + " 行", landingTime,
-                String.format("%,.0f 行/秒，堆峰值 %d MiB，状态 %s", report.rowsRead() / seconds(landingTime), peakHeapMb(),
-                        report.status()));
+        tally(byFeed, household, report.rowsRead(), landingTime.toNanos());
+        figure("接收户籍 household " + household.file().getFileName() + " " + String.format("%,d", report.rowsRead()) + " 行",
+                landingTime, String.format("%,.0f 行/秒，堆峰值 %d MiB，状态 %s", report.rowsRead() / seconds(landingTime),
+                        peakHeapMb(), report.status()));
 
-        Duration duckDbTime = duckDbCsvToParquet(household.file(), root.resolve("duckdb-household.parquet"));
-        figure("DuckDB CSV→Parquet 同一文件", duckDbTime,
-                String.format("接收用时 / DuckDB 用时 = %.1f", seconds(landingTime) / seconds(duckDbTime)));
+        if (household.file().toString().endsWith(".csv")) {
+            Duration duckDbTime = duckDbCsvToParquet(household.file(), root.resolve("duckdb-household.parquet"));
+            figure("DuckDB CSV→Parquet 同一文件", duckDbTime,
+                    String.format("接收用时 / DuckDB 用时 = %.1f", seconds(landingTime) / seconds(duckDbTime)));
+        } else {
+            figure("DuckDB CSV→Parquet 同一文件", Duration.ZERO,
+                    "未比较：户籍快照均为 XLSX（DuckDB 不加载扩展读不了 XLSX），可加大 --scale 或延长月份");
+        }
 
         // every other file in plan order, timed feed by feed
-        Map<String, long[]> byFeed = new LinkedHashMap<>();
         long rows = 0;
         start = System.nanoTime();
         for (IngestPlan.Entry entry : others) {
-            long began = System.nanoTime();
+            began = System.nanoTime();
             long read = landing.ingest(upload(entry)).rowsRead();
-            long[] f = byFeed.computeIfAbsent(entry.feed(), k -> new long[3]);
-            f[0]++;
-            f[1] += read;
-            f[2] += System.nanoTime() - began;
+            tally(byFeed, entry, read, System.nanoTime() - began);
             rows += read;
         }
         Duration restTime = Duration.ofNanos(System.nanoTime() - start);
@@ -117,7 +129,9 @@ final class BenchCommand implements Callable<Integer> {
             start = System.nanoTime();
             EtlRun etl = runEtlMeasured(home);
             figure("ETL（" + from + "–" + to + "）", Duration.ofNanos(System.nanoTime() - start),
-                    "进程内存峰值 " + etl.peakRssMb() + " MiB，退出码 " + etl.exitCode());
+                    String.format("进程内存峰值（RSS）%,d MiB，堆峰值 %s MiB，mart_kpi %s 行，退出码 %d", etl.peakRssMb(),
+                            etl.peakHeapMb() < 0 ? "?" : String.format("%,d", etl.peakHeapMb()),
+                            etl.martKpiRows() < 0 ? "?" : String.format("%,d", etl.martKpiRows()), etl.exitCode()));
             exitCode = etl.exitCode() == 0 ? 0 : 1;
         }
 
@@ -127,6 +141,13 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println("生成数据与老龄委工作报告口径对照（目标按规模折算）：");
         calibration.forEach(f -> System.out.println("  " + f));
         return exitCode;
+    }
+
+    private static void tally(Map<String, long[]> byFeed, IngestPlan.Entry entry, long rowsRead, long nanos) {
+        long[] f = byFeed.computeIfAbsent(entry.feed(), k -> new long[3]);
+        f[0]++;
+        f[1] += rowsRead;
+        f[2] += nanos;
     }
 
     private static Upload upload(IngestPlan.Entry entry) {
@@ -145,7 +166,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** DuckDB reading the same CSV (typed, header found as the landing step finds it) and writing Parquet. */
-    private static Duration duckDbCsvToParquet(Path csv, Path parquet) throws Exception {
+    static Duration duckDbCsvToParquet(Path csv, Path parquet) throws Exception {
         Path utf8 = csv;
         int headerLine;
         Charset charset = isUtf8(csv) ? StandardCharsets.UTF_8 : Charset.forName("GB18030");
@@ -190,16 +211,44 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private record EtlRun(int exitCode, long peakRssMb) {
+    /** What the ETL process reported: exit code, peak RSS (from /proc), peak heap and mart_kpi rows (from its output). */
+    record EtlRun(int exitCode, long peakRssMb, long peakHeapMb, long martKpiRows) {
     }
 
-    /** The ETL as a separate process; its peak resident memory read from /proc while it runs. */
+    /** The summary line of EtlMain names the peak heap; its table list ends with one {@code "  table\trows"} per table. */
+    private static final Pattern PEAK_HEAP = Pattern.compile("堆峰值 (\\d+) MiB");
+    private static final Pattern MART_KPI_ROWS = Pattern.compile("^\\s+mart_kpi\\t(\\d+)$");
+
+    /**
+     * The ETL as a separate process, its output passed on to stderr; its peak resident memory read from /proc while
+     * it runs, its peak heap and the mart_kpi row count read from what it prints.
+     */
     private static EtlRun runEtlMeasured(AgingHome home) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(AgingCli.repositoryRoot().resolve("aging").toString(), "etl")
-                .inheritIO();
-        Map<String, String> env = builder.environment();
-        env.put("AGING_HOME", home.root().toString());
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("AGING_HOME", home.root().toString());
         Process process = builder.start();
+        long[] reported = {-1, -1};
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    System.err.println(line);
+                    Matcher heap = PEAK_HEAP.matcher(line);
+                    if (heap.find()) {
+                        reported[0] = Long.parseLong(heap.group(1));
+                    }
+                    Matcher kpi = MART_KPI_ROWS.matcher(line);
+                    if (kpi.find()) {
+                        reported[1] = Long.parseLong(kpi.group(1));
+                    }
+                }
+            } catch (IOException ended) {
+                // the process closed its output
+            }
+        }, "etl-output");
+        reader.start();
         long peakKb = 0;
         Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
         while (process.isAlive()) {
@@ -214,7 +263,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             Thread.sleep(250);
         }
-        return new EtlRun(process.waitFor(), peakKb / 1024);
+        int exit = process.waitFor();
+        reader.join();
+        return new EtlRun(exit, peakKb / 1024, reported[0], reported[1]);
     }
 
     private static void resetPeakHeap() {

@@ -3,7 +3,9 @@
 with
 
 household as (
-    select * from stg_household
+    -- one shuffle by person: every window and the grouping below partition by person_key first, so they all reuse it
+    -- instead of shuffling the whole register once each
+    select /*+ REPARTITION(person_key) */ * from stg_household
 ),
 
 per_snapshot as (

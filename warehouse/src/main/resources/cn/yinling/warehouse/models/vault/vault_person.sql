@@ -17,17 +17,16 @@ people as (
 ),
 
 latest as (
-    select *
-    from (
-        select
-            *,
-            row_number() over (
-                partition by id_number
-                order by name is null, source_priority, period desc, batch_id desc, _row
-            ) as recency
-        from people
-    )
-    where recency = 1
+    -- the name of each ID number's first row in the order: named rows first, household before death, latest period,
+    -- latest batch, first row; an aggregate rather than a window, so each partition sends one row per ID number to
+    -- the shuffle instead of all of them
+    select
+        id_number,
+        max_by(name, named_struct(
+            'has_name', name is not null, 'priority', -source_priority, 'period', period, 'batch_id', batch_id,
+            'row', -_row)) as name
+    from people
+    group by id_number
 ),
 
 final as (

@@ -224,7 +224,7 @@ class DashboardBrowserTest {
     @Test
     void allowancesThemeSaysNoDataForAMonthBeforeItsFeedCame() throws Exception {
         open("/themes/allowances?month=2024-12&kpi=longevity_coverage");
-        assertEquals(11, driver.findElements(By.cssSelector(".card")).size());
+        assertEquals(12, driver.findElements(By.cssSelector(".card")).size(), "the group's KPIs, 无感认证率 among them");
         assertEquals("88.89%", valueText("longevity_coverage"));
         assertEquals("162.00万元", valueText("allowance_amount"), "1,620,000 yuan");
         assertEquals("5人", valueText("longevity_missed"));

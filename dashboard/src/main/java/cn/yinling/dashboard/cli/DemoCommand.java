@@ -64,16 +64,16 @@ final class DemoCommand implements Callable<Integer> {
     static void printDemoAccounts(AgingHome home) {
         Accounts accounts = new Accounts(AppStore.open(home), PortalSettings.fromEnvironment(AgingCli.environment));
         System.out.println("演示账号（仅供演示，密码每次运行 demo 时重新生成）：");
-        System.out.printf("  %-36s %-14s %s%n", "账号", "角色", "密码");
+        TextTable table = TextTable.of("账号", "角色", "密码", "单位");
         for (Role role : List.of(Role.leader, Role.planner, Role.admin)) {
             String name = "demo_" + role.name();
-            System.out.printf("  %-36s %-14s %s%n", name, role.label(), accounts.demoAccount(name, role, null));
+            table.row(name, role.label(), accounts.demoAccount(name, role, null), "");
         }
         for (UnitRegistry.Unit unit : UnitRegistry.load(home).units()) {
             String name = "demo_" + unit.unit().replace(':', '_');
-            System.out.printf("  %-36s %-14s %s   （%s）%n", name, Role.uploader.label(),
-                    accounts.demoAccount(name, Role.uploader, unit.unit()), unit.name());
+            table.row(name, Role.uploader.label(), accounts.demoAccount(name, Role.uploader, unit.unit()), unit.name());
         }
+        table.render().lines().forEach(line -> System.out.println("  " + line));
     }
 
     /** Files landed at once: a large household snapshot keeps one core busy while the small files of the month land. */

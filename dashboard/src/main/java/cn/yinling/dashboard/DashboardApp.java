@@ -63,10 +63,11 @@ public final class DashboardApp {
     private static final RouteRole[] BATCH_READERS = {Role.uploader, Role.planner, Role.admin, Access.API_TOKEN};
     private static final RouteRole[] PORTAL_READERS = {Role.uploader, Role.planner, Role.admin};
     private static final RouteRole[] PLANNERS = {Role.planner, Role.admin};
-    /** Table exports: the roles spec/architecture.md lets export (an uploader reads the KPI pages, exports nothing). */
-    private static final RouteRole[] EXPORTERS = {Role.leader, Role.planner, Role.admin};
-    /** Aggregates without persons (the audit summary, the proof-of-life rate): not for uploaders. */
-    private static final RouteRole[] READERS_OF_AGGREGATES = {Role.leader, Role.planner, Role.admin};
+    /**
+     * The committee's own staff: table exports (spec/architecture.md lets them export; an uploader reads the KPI
+     * pages, exports nothing) and the audit aggregates without persons (summary, proof-of-life rate).
+     */
+    private static final RouteRole[] COMMITTEE = {Role.leader, Role.planner, Role.admin};
     private static final RouteRole[] ADMINS = {Role.admin};
 
     private DashboardApp() {
@@ -144,10 +145,10 @@ public final class DashboardApp {
                     get("/explorer/breakdowns", explorer::breakdowns, EVERYONE);
                     get("/explorer/regions", explorer::regions, EVERYONE);
 
-                    get("/exports/explorer/series", exports::explorer, EXPORTERS);
-                    get("/exports/kpis/{code}", exports::breakdowns, EXPORTERS);
-                    get("/exports/kpis/{code}/children", exports::children, EXPORTERS);
-                    get("/exports/population/pyramid", exports::pyramid, EXPORTERS);
+                    get("/exports/explorer/series", exports::explorer, COMMITTEE);
+                    get("/exports/kpis/{code}", exports::breakdowns, COMMITTEE);
+                    get("/exports/kpis/{code}/children", exports::children, COMMITTEE);
+                    get("/exports/population/pyramid", exports::pyramid, COMMITTEE);
                     get("/exports/submissions", exports::submissions, PLANNERS);
 
                     get("/forecast", forecasts::forecast, EVERYONE);
@@ -184,10 +185,10 @@ public final class DashboardApp {
                     get("/reports/annual/{year}", reports::download, Role.leader, Role.planner, Role.admin);
 
                     // 稽核: leaders see aggregates only; persons (masked) are for planners and admins
-                    get("/audit/rules", findings::catalog, READERS_OF_AGGREGATES);
-                    get("/audit/summary", findings::summary, READERS_OF_AGGREGATES);
-                    get("/audit/trend", findings::trend, READERS_OF_AGGREGATES);
-                    get("/audit/proof-of-life", proofOfLife::overview, READERS_OF_AGGREGATES);
+                    get("/audit/rules", findings::catalog, COMMITTEE);
+                    get("/audit/summary", findings::summary, COMMITTEE);
+                    get("/audit/trend", findings::trend, COMMITTEE);
+                    get("/audit/proof-of-life", proofOfLife::overview, COMMITTEE);
                     get("/audit/findings", findings::list, PLANNERS);
                     get("/audit/findings/{id}/marks", findings::history, PLANNERS);
                     post("/audit/findings/{id}/marks", findings::mark, PLANNERS);

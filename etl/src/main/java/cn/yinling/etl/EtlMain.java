@@ -1,12 +1,15 @@
 package cn.yinling.etl;
 
 import cn.yinling.warehouse.store.AgingHome;
+import cn.yinling.warehouse.store.HeapPeak;
+import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -64,8 +67,9 @@ public final class EtlMain {
         // a session that already exists (a test's, a notebook's) belongs to its creator: use it as it is, do not stop it
         boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
         if (ownSession) {
-            defaults(builder, configured, effectiveMaster.startsWith("local"));
+            defaults(builder, configured, effectiveMaster.startsWith("local"), home);
         }
+        HeapPeak heap = HeapPeak.start();
         SparkSession spark = builder.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         try {
@@ -78,7 +82,7 @@ public final class EtlMain {
                             + "%.1f s, 堆峰值 %d MiB peak heap%n",
                     result.version(), result.version(), result.batches().size(), result.tables().size(),
                     result.tests().stream().filter(DataTests.Result::passed).count(), result.tests().size(),
-                    result.elapsed().toMillis() / 1000.0, peakHeapMb());
+                    result.elapsed().toMillis() / 1000.0, heap.peakMb());
             result.tables().forEach((table, rows) -> out.println("  " + table + "\t" + rows));
             return 0;
         } catch (DataTests.Failed e) {
@@ -89,6 +93,7 @@ public final class EtlMain {
             e.printStackTrace(err);
             return 3;
         } finally {
+            heap.close();
             if (ownSession) {
                 spark.stop();
             }
@@ -97,17 +102,18 @@ public final class EtlMain {
 
     /**
      * Defaults for what spark-submit or the user did not configure. The data are dates and months of Chinese offices,
-     * so the session time zone is Asia/Shanghai. In local mode the marts are small: 200 shuffle partitions (Spark's
-     * default, sized for clusters) would turn every step into hundreds of tiny tasks on a two-core machine.
+     * so the session time zone is Asia/Shanghai. In local mode Spark's 200 shuffle partitions (sized for clusters)
+     * would turn every step of a small city into hundreds of tiny tasks on a two-core machine, while a whole city's
+     * register in four partitions sorts gigabytes per task: the count follows the size of the landed data.
      */
-    private static void defaults(SparkSession.Builder builder, SparkConf configured, boolean local) {
+    private static void defaults(SparkSession.Builder builder, SparkConf configured, boolean local, AgingHome home) {
         if (!configured.contains("spark.sql.session.timeZone")) {
             builder.config("spark.sql.session.timeZone", "Asia/Shanghai");
         }
         if (local) {
             int cores = Runtime.getRuntime().availableProcessors();
             if (!configured.contains("spark.sql.shuffle.partitions")) {
-                builder.config("spark.sql.shuffle.partitions", String.valueOf(Math.max(4, cores * 2)));
+                builder.config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions(landedBytes(home), cores)));
             }
             if (!configured.contains("spark.ui.enabled")) {
                 builder.config("spark.ui.enabled", "false");
@@ -115,10 +121,22 @@ public final class EtlMain {
         }
     }
 
-    /** The most heap this JVM has used: the sum of every heap pool's peak (what `aging bench` reports). */
-    static long peakHeapMb() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+    /** Landed Parquet per shuffle partition: a small city keeps two partitions per core, scale 1.0 gets about 140. */
+    static final long BYTES_PER_PARTITION = 32L << 20;
+
+    static int shufflePartitions(long landedBytes, int cores) {
+        return (int) Math.max(2L * cores, Math.min(200, landedBytes / BYTES_PER_PARTITION));
+    }
+
+    private static long landedBytes(AgingHome home) {
+        if (!Files.isDirectory(home.landing())) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(home.landing())) {
+            return files.filter(f -> f.toString().endsWith(".parquet")).mapToLong(f -> f.toFile().length()).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
     }
 
     private static String value(String[] args, int i) {

@@ -6,13 +6,13 @@ import cn.yinling.warehouse.land.BatchReport;
 import cn.yinling.warehouse.land.Landing;
 import cn.yinling.warehouse.land.LandingOptions;
 import cn.yinling.warehouse.land.Upload;
+import cn.yinling.warehouse.serve.CalibrationQueries;
+import cn.yinling.warehouse.serve.WarehouseReader;
 import cn.yinling.warehouse.store.AgingHome;
+import cn.yinling.warehouse.store.HeapPeak;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,8 +68,10 @@ final class BenchCommand implements Callable<Integer> {
         deleteRecursively(root);
 
         long start = System.nanoTime();
-        GenerateCommand.generate(new GeneratorOptions(scale, from, to, 1, quarterly, feeds));
-        figure("生成 generate", Duration.ofNanos(System.nanoTime() - start), "堆峰值 " + peakHeapMb() + " MiB");
+        try (HeapPeak heap = HeapPeak.start()) {
+            GenerateCommand.generate(new GeneratorOptions(scale, from, to, 1, quarterly, feeds));
+            figure("生成 generate", Duration.ofNanos(System.nanoTime() - start), "堆峰值 " + heap.peakMb() + " MiB");
+        }
         List<Calibration.Figure> calibration = Calibration.read(feeds);
         System.err.println("生成数据与老龄委工作报告口径对照（目标按规模折算）：");
         calibration.forEach(f -> System.err.println("  " + f));
@@ -84,7 +86,6 @@ final class BenchCommand implements Callable<Integer> {
         IngestPlan.Entry household = households.stream().filter(e -> e.file().toString().endsWith(".csv"))
                 .reduce((a, b) -> b).orElse(households.get(households.size() - 1));
         Landing landing = new Landing(home, LandingOptions.fromEnvironment(AgingCli.environment));
-        resetPeakHeap();
         List<IngestPlan.Entry> others = new ArrayList<>(plan.entries());
         others.remove(household);
         // The region batch must land first: the household rows are checked against it.
@@ -92,13 +93,20 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, long[]> byFeed = new LinkedHashMap<>();
         long began = System.nanoTime();
         tally(byFeed, region, landing.ingest(upload(region)).rowsRead(), System.nanoTime() - began);
-        start = System.nanoTime();
-        BatchReport report = landing.ingest(upload(household));
-        Duration landingTime = Duration.ofNanos(System.nanoTime() - start);
+        System.gc();
+        BatchReport report;
+        Duration landingTime;
+        long landingHeapMb;
+        try (HeapPeak heap = HeapPeak.start()) {
+            start = System.nanoTime();
+            report = landing.ingest(upload(household));
+            landingTime = Duration.ofNanos(System.nanoTime() - start);
+            landingHeapMb = heap.peakMb();
+        }
         tally(byFeed, household, report.rowsRead(), landingTime.toNanos());
         figure("接收户籍 household " + household.file().getFileName() + " " + String.format("%,d", report.rowsRead()) + " 行",
                 landingTime, String.format("%,.0f 行/秒，堆峰值 %d MiB，状态 %s", report.rowsRead() / seconds(landingTime),
-                        peakHeapMb(), report.status()));
+                        landingHeapMb, report.status()));
 
         if (household.file().toString().endsWith(".csv")) {
             Duration duckDbTime = duckDbCsvToParquet(household.file(), root.resolve("duckdb-household.parquet"));
@@ -125,6 +133,7 @@ final class BenchCommand implements Callable<Integer> {
                 String.format("%,.0f 行/秒", rows / seconds(restTime)));
 
         int exitCode = 0;
+        List<Calibration.Figure> warehouse = List.of();
         if (!noEtl) {
             start = System.nanoTime();
             EtlRun etl = runEtlMeasured(home);
@@ -133,6 +142,9 @@ final class BenchCommand implements Callable<Integer> {
                             etl.peakHeapMb() < 0 ? "?" : String.format("%,d", etl.peakHeapMb()),
                             etl.martKpiRows() < 0 ? "?" : String.format("%,d", etl.martKpiRows()), etl.exitCode()));
             exitCode = etl.exitCode() == 0 ? 0 : 1;
+            if (exitCode == 0) {
+                warehouse = warehouseCalibration(home, calibration);
+            }
         }
 
         System.out.println();
@@ -140,7 +152,35 @@ final class BenchCommand implements Callable<Integer> {
         figures.forEach(System.out::println);
         System.out.println("生成数据与老龄委工作报告口径对照（目标按规模折算）：");
         calibration.forEach(f -> System.out.println("  " + f));
+        if (!warehouse.isEmpty()) {
+            System.out.println("已发布版本（数仓）与工作报告口径对照，括号内为与生成数据之差：");
+            for (int i = 0; i < warehouse.size(); i++) {
+                Calibration.Figure published = warehouse.get(i);
+                double generated = calibration.get(i).value();
+                System.out.printf("  %s（%+.2f%%）%n", published,
+                        generated == 0 ? 0 : 100 * (published.value() - generated) / generated);
+            }
+        }
         return exitCode;
+    }
+
+    /**
+     * The calibration figures as the published version has them, in the order of the generator's: the warehouse must
+     * reproduce the report's figures, not only the generator.
+     */
+    private static List<Calibration.Figure> warehouseCalibration(AgingHome home, List<Calibration.Figure> generated) {
+        Map<String, Double> figures;
+        try (WarehouseReader reader = WarehouseReader.open(home)) {
+            figures = reader.withVersion(jdbi -> jdbi.withExtension(CalibrationQueries.class,
+                    CalibrationQueries::cityFigures)).byCode();
+        }
+        List<Calibration.Figure> published = new ArrayList<>();
+        for (Calibration.Figure f : generated) {
+            Double value = figures.get(f.code());
+            published.add(new Calibration.Figure(f.code(), f.name(), value == null ? Double.NaN : value, f.target(),
+                    f.unit()));
+        }
+        return published;
     }
 
     private static void tally(Map<String, long[]> byFeed, IngestPlan.Entry entry, long rowsRead, long nanos) {
@@ -268,14 +308,7 @@ final class BenchCommand implements Callable<Integer> {
         return new EtlRun(exit, peakKb / 1024, reported[0], reported[1]);
     }
 
-    private static void resetPeakHeap() {
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
 
-    private static long peakHeapMb() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
-    }
 
     private static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root)) {

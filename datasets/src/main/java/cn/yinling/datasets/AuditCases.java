@@ -55,6 +55,12 @@ final class AuditCases {
     static final int NEAR_MISSES_PER_KIND = 5;
     /** Persons per planted case at scale 1.0 are one in this many residents (at least three cases per rule). */
     static final int RESIDENTS_PER_CASE = 6_000;
+    /**
+     * The order rules (A03, A08, A09) plant one case per this many clients of government-purchased home care (at least
+     * three): each case brings an elder who is no client into the orders, and at one per 6,000 residents those would
+     * outnumber the city's ~2,200 real clients and the warehouse would no longer show the report's figure.
+     */
+    static final int CLIENTS_PER_ORDER_CASE = 200;
 
     static final int LONGEVITY_80 = 0;
     static final int CENTENARIAN = 2;
@@ -83,6 +89,7 @@ final class AuditCases {
     private final RegionRegistry regions;
     private final long seed;
     private final int quota;
+    private int orderQuota;
     private final List<Entry> cases = new ArrayList<>();
     private final List<Entry> nearMisses = new ArrayList<>();
     private final Map<Integer, List<Payment>> paymentsByMonth = new HashMap<>();
@@ -161,6 +168,8 @@ final class AuditCases {
     /** The second step, once the register is written: the allowance, pension and order cases and the near misses. */
     void choose(Elders elders, HouseholdFeed household) {
         this.elders = elders;
+        long clients = java.util.Arrays.stream(elders.candidates).filter(elders::govHomeCare).count();
+        orderQuota = Math.max(3, (int) Math.round(clients / (double) CLIENTS_PER_ORDER_CASE));
         int[] dead = deadPersons();
         plantAfterDeath(dead);
         plantPensionAfterDeath(dead);
@@ -298,14 +307,14 @@ final class AuditCases {
         int completed = 0;
         int cancelled = 0;
         for (int i : shuffled(dead, rnd)) {
-            if (completed == quota && cancelled == Math.min(quota, NEAR_MISSES_PER_KIND)) {
+            if (completed == orderQuota && cancelled == Math.min(orderQuota, NEAR_MISSES_PER_KIND)) {
                 break;
             }
             int date = CellText.plusDays(pop.death[i], 1 + rnd.nextInt(5));
             if (used.contains(i) || time.indexOf(date) >= time.size() || Ymd.age(pop.birth[i], pop.death[i]) < 60) {
                 continue;
             }
-            boolean complete = completed < quota;
+            boolean complete = completed < orderQuota;
             deathOrders.add(new DeathOrder(i, date, complete));
             used.add(i);
             if (complete) {
@@ -566,7 +575,7 @@ final class AuditCases {
                 nearMisses.add(entry);
             }
         }
-        int count = (int) ((long) (m + 1) * quota / time.size() - (long) m * quota / time.size());
+        int count = (int) ((long) (m + 1) * orderQuota / time.size() - (long) m * orderQuota / time.size());
         List<ServiceOrderFeed.Order> completed = new ArrayList<>();
         for (ServiceOrderFeed.Order o : real) {
             if (o.status == ServiceOrderFeed.COMPLETED && o.type != ServiceOrderFeed.VISIT) {

@@ -41,7 +41,7 @@ final class Elders {
     static final String[] SCHEMES = {"enterprise", "public_sector", "resident"};
 
     /** Government-purchased home care: share of the eligible (70+, poor or disabled, at home) taken in. */
-    static final double GOV_HOME_CARE_SHARE = 0.0130;
+    static final double GOV_HOME_CARE_SHARE = 0.01325;
     /** Accident insurance: share of the 60+ at the start of the year enrolled (安康关爱行动). */
     static final double INSURED_SHARE = 0.4175;
     /** Health checkups: share of the 65+ (and of the 60–64) checked once in a year. */

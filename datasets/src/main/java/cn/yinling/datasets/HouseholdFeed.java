@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 
 /**
  * 户籍人口 snapshots from 公安局 (public_security:320300): everyone on the register at the end of the period, all ages,
- * including people moved out or dead with their 变动日期. Monthly, or quarterly (periods 03, 06, 09, 12). The
+ * including people moved out or dead with their 变动日期. Monthly, or quarterly (periods 03, 06, 09, 12, and the first month of the range). The
  * registry lags behind deaths: a dead person shows as 正常 for 0–2 months before turning 死亡.
  */
 final class HouseholdFeed {
@@ -61,8 +61,9 @@ final class HouseholdFeed {
         }
     }
 
+    /** Quarterly: the quarter ends, and the first month so that no month of the range is without a register. */
     private boolean isSnapshotMonth(int m) {
-        return !ctx.options().quarterlySnapshots() || ctx.time().month(m).getMonthValue() % 3 == 0;
+        return !ctx.options().quarterlySnapshots() || m == 0 || ctx.time().month(m).getMonthValue() % 3 == 0;
     }
 
     private void writeSnapshot(int m, int ordinal, boolean last) throws IOException {

@@ -24,7 +24,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "随机种子（默认 ${DEFAULT-VALUE}）")
     long seed;
 
-    @Option(names = "--quarterly", description = "户籍快照按季度报送（默认按月）")
+    @Option(names = "--quarterly", description = "户籍快照按季度报送（季末各一份，另加起始月；默认按月）")
     boolean quarterly;
 
     @Option(names = "--out", required = true, description = "输出目录")

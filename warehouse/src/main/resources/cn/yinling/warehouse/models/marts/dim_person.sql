@@ -22,16 +22,21 @@ per_snapshot as (
 with_previous as (
     select
         *,
-        lag(to_json(named_struct('region_code', region_code, 'status', status)))
-            over (partition by person_key order by snapshot_month) as previous_state,
-        to_json(named_struct('region_code', region_code, 'status', status)) as state
+        row_number() over (partition by person_key order by snapshot_month) as snapshot_number,
+        lag(region_code) over (partition by person_key order by snapshot_month) as previous_region_code,
+        lag(status) over (partition by person_key order by snapshot_month) as previous_status
     from per_snapshot
 ),
 
 numbered as (
     select
         *,
-        sum(case when previous_state is null or previous_state <> state then 1 else 0 end)
+        sum(case
+                when snapshot_number = 1
+                  or previous_region_code is distinct from region_code
+                  or previous_status is distinct from status
+                then 1 else 0
+            end)
             over (partition by person_key order by snapshot_month rows between unbounded preceding and current row) as version
     from with_previous
 ),

@@ -4,53 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yinling.dashboard.forecast.ForecastVersionFixture;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code aging forecast} as a script calls it: the csv of the brief, 12-digit regions, exit codes 0/2/1. */
 class ForecastCommandTest {
 
-    @TempDir
-    Path home;
-
-    private final PrintStream originalOut = System.out;
-    private final PrintStream originalErr = System.err;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void pointAgingHomeAtTempDir() {
-        AgingCli.environment = Map.of("AGING_HOME", home.toString());
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        AgingCli.environment = System.getenv();
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
-
-    private int run(String... args) {
-        return AgingCli.commandLine().execute(args);
-    }
+    @RegisterExtension
+    final CliRun cli = new CliRun();
 
     @Test
     void csvOfADistrictGivenBySixDigits() {
-        ForecastVersionFixture.publish(home, true);
+        ForecastVersionFixture.publish(cli.home(), true);
 
-        assertEquals(0, run("forecast", "--years", "2", "--region", "320302", "--format", "csv"));
+        assertEquals(0, cli.run("forecast", "--years", "2", "--region", "320302", "--format", "csv"));
 
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = cli.outLines();
         assertEquals("region_code,region_name,year,indicator,low,central,high", lines.get(0));
         assertEquals(1 + 2 * 7, lines.size(), "2 years × 7 indicators");
         assertTrue(lines.get(1).startsWith("320302000000,鼓楼区,2025,pop_total,"), lines.get(1));
@@ -71,26 +41,25 @@ class ForecastCommandTest {
 
     @Test
     void withoutRegionTheCityAndEveryDistrictAndAJsonForm() {
-        ForecastVersionFixture.publish(home, true);
+        ForecastVersionFixture.publish(cli.home(), true);
 
-        assertEquals(0, run("forecast", "--years", "1", "--format", "csv"));
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(0, cli.run("forecast", "--years", "1", "--format", "csv"));
+        List<String> lines = cli.outLines();
         assertEquals(1 + 3 * 7, lines.size());
         assertTrue(lines.get(1).startsWith("320300000000,徐州市,2025,pop_total,"), lines.get(1));
 
-        out.reset();
-        assertEquals(0, run("forecast", "--years", "1", "--format", "json", "--region", "320300000000"));
-        String json = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, cli.run("forecast", "--years", "1", "--format", "json", "--region", "320300000000"));
+        String json = cli.out();
         assertTrue(json.contains("\"base_month\" : \"2024-12\"") && json.contains("\"indicator\" : \"pop_100\""), json);
     }
 
     @Test
     void tableShowsTheBaseYearTheBandAndTheCatalogNames() {
-        ForecastVersionFixture.publish(home, true);
+        ForecastVersionFixture.publish(cli.home(), true);
 
-        assertEquals(0, run("forecast", "--years", "3", "--region", "320303"));
+        assertEquals(0, cli.run("forecast", "--years", "3", "--region", "320303"));
 
-        String table = out.toString(StandardCharsets.UTF_8);
+        String table = cli.out();
         assertTrue(table.contains("基期 2024-12") && table.contains("云龙区（320303000000）"), table);
         assertTrue(table.contains("60岁及以上老年人口") && table.contains("老龄化率(65岁+)"), table);
         // 云龙区 at the base: Σ 2·(1000 − 9·age) over 0..100 = 111,100 persons, observed (no band)
@@ -101,34 +70,32 @@ class ForecastCommandTest {
 
     @Test
     void backtestCsvAndTable() {
-        ForecastVersionFixture.publish(home, true);
+        ForecastVersionFixture.publish(cli.home(), true);
 
-        assertEquals(0, run("forecast", "--backtest", "--format", "csv", "--region", "320303"));
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(0, cli.run("forecast", "--backtest", "--format", "csv", "--region", "320303"));
+        List<String> lines = cli.outLines();
         assertEquals("region_code,region_name,indicator,observed,projected,low,high,error,error_percent,within_band",
                 lines.get(0));
         assertEquals(8, lines.size());
         assertTrue(lines.get(1).startsWith("320303000000,云龙区,pop_total,111100,"), lines.get(1));
 
-        out.reset();
-        assertEquals(0, run("forecast", "--backtest"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("半年回测"));
+        assertEquals(0, cli.run("forecast", "--backtest"));
+        assertTrue(cli.out().contains("半年回测"));
     }
 
     @Test
     void refusedInputExitsTwoWithAChineseMessage() {
-        ForecastVersionFixture.publish(home, true);
-        assertEquals(2, run("forecast", "--years", "0"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--years 应为 1–30"));
-        err.reset();
-        assertEquals(2, run("forecast", "--region", "320302001"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("只到区县级"), err.toString(StandardCharsets.UTF_8));
-        assertEquals(2, run("forecast", "--region", "32030"));
+        ForecastVersionFixture.publish(cli.home(), true);
+        assertEquals(2, cli.run("forecast", "--years", "0"));
+        assertTrue(cli.err().contains("--years 应为 1–30"));
+        assertEquals(2, cli.run("forecast", "--region", "320302001"));
+        assertTrue(cli.err().contains("只到区县级"), cli.err());
+        assertEquals(2, cli.run("forecast", "--region", "32030"));
     }
 
     @Test
     void nothingPublishedExitsOne() {
-        assertEquals(1, run("forecast"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("尚未发布"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(1, cli.run("forecast"));
+        assertTrue(cli.err().contains("尚未发布"), cli.err());
     }
 }

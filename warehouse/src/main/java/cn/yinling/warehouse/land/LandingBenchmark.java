@@ -1,12 +1,11 @@
 package cn.yinling.warehouse.land;
 
 import cn.yinling.warehouse.store.AgingHome;
+import cn.yinling.warehouse.store.HeapPeak;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -25,7 +24,7 @@ public final class LandingBenchmark {
      * @param rows          data rows read
      * @param seconds       wall time of the ingest
      * @param rowsPerSecond rows / seconds
-     * @param peakHeapBytes the highest heap use seen during the run (sum of the heap pools' peaks, an upper bound)
+     * @param peakHeapBytes the highest heap use seen during the run (sampled, see HeapPeak)
      * @param cpuSeconds    CPU time the JVM process used during the run (DuckDB's native threads included); on a
      *                      busy shared machine a steadier figure than wall time
      * @param report        the batch report of the run
@@ -65,14 +64,18 @@ public final class LandingBenchmark {
                     .withRejectThreshold(1.0).withMaxUploadBytes(Long.MAX_VALUE));
             landing.regionRegistry();
             System.gc();
-            resetPeaks();
             long cpuStart = processCpuNanos();
             long start = System.nanoTime();
-            BatchReport report = landing.ingest(new Upload("household", period, unit, "bench",
-                    householdCsv.getFileName().toString(), householdCsv));
+            BatchReport report;
+            long peakHeapBytes;
+            try (HeapPeak heap = HeapPeak.start()) {
+                report = landing.ingest(new Upload("household", period, unit, "bench",
+                        householdCsv.getFileName().toString(), householdCsv));
+                peakHeapBytes = heap.peakMb() << 20;
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (processCpuNanos() - cpuStart) / 1e9;
-            Result result = new Result(report.rowsRead(), seconds, report.rowsRead() / seconds, peakHeap(), cpu, report);
+            Result result = new Result(report.rowsRead(), seconds, report.rowsRead() / seconds, peakHeapBytes, cpu, report);
             out.println(result);
             return result;
         } finally {
@@ -124,23 +127,7 @@ public final class LandingBenchmark {
         return 0;
     }
 
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
 
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
-    }
 
     /** {@code LandingBenchmark <household.csv> [AGING_HOME]}. */
     public static void main(String[] args) {

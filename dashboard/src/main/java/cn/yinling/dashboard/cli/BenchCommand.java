@@ -325,8 +325,6 @@ final class BenchCommand implements Callable<Integer> {
         return new EtlRun(exit, peakKb / 1024, reported[0], reported[1]);
     }
 
-
-
     private static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;

@@ -71,7 +71,7 @@ public final class LandingBenchmark {
             try (HeapPeak heap = HeapPeak.start()) {
                 report = landing.ingest(new Upload("household", period, unit, "bench",
                         householdCsv.getFileName().toString(), householdCsv));
-                peakHeapBytes = heap.peakMb() << 20;
+                peakHeapBytes = heap.peakBytes();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (processCpuNanos() - cpuStart) / 1e9;
@@ -126,8 +126,6 @@ public final class LandingBenchmark {
         }
         return 0;
     }
-
-
 
     /** {@code LandingBenchmark <household.csv> [AGING_HOME]}. */
     public static void main(String[] args) {

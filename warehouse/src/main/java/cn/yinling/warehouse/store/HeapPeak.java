@@ -29,10 +29,15 @@ public final class HeapPeak implements AutoCloseable {
         return new HeapPeak();
     }
 
+    /** The highest heap in use seen so far, bytes. */
+    public long peakBytes() {
+        sample();
+        return peakBytes;
+    }
+
     /** The highest heap in use seen so far, MiB. */
     public long peakMb() {
-        sample();
-        return peakBytes >> 20;
+        return peakBytes() >> 20;
     }
 
     private void sampleUntilClosed() {

@@ -118,6 +118,20 @@ public final class EtlMain {
             if (!configured.contains("spark.ui.enabled")) {
                 builder.config("spark.ui.enabled", "false");
             }
+            // Spill and shuffle files of a whole city run to tens of gigabytes: under AGING_HOME, where the data
+            // already are, rather than in /tmp, which is often a small RAM disk.
+            if (!configured.contains("spark.local.dir") && System.getenv("SPARK_LOCAL_DIRS") == null) {
+                builder.config("spark.local.dir", home.scratch().resolve("spark").toString());
+            }
+            // checkpointed blocks that spill to disk are compressed like shuffle files
+            if (!configured.contains("spark.rdd.compress")) {
+                builder.config("spark.rdd.compress", "true");
+            }
+            // Shuffle files are removed only once the driver's garbage collector has collected their plans; with a
+            // large heap that can take the whole run, and a run keeps every step's shuffle files on disk until then.
+            if (!configured.contains("spark.cleaner.periodicGC.interval")) {
+                builder.config("spark.cleaner.periodicGC.interval", "2min");
+            }
         }
     }
 

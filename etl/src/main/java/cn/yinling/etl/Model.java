@@ -1,5 +1,7 @@
 package cn.yinling.etl;
 
+import java.util.regex.Pattern;
+
 /**
  * One SQL model file of {@code cn/yinling/warehouse/models/}: its folder says what it is (staging, intermediate,
  * marts, kpi, audit, vault, tests) and its file name names it. A KPI model {@code kpi/x.sql} is registered as the
@@ -52,6 +54,18 @@ public record Model(String folder, String fileName, String resource, String sql)
 
     public boolean isVault() {
         return folder.equals("vault");
+    }
+
+    private static final Pattern STORED_AS_TABLE = Pattern.compile("(?m)^--\\s*materialized:\\s*table\\s*$");
+
+    /**
+     * A staging or intermediate model whose file says {@code -- materialized: table} (dbt's config, as a comment) is
+     * written as Parquet into the run's work folder instead of being held as a local checkpoint: the models over the
+     * whole register (a row per person and month at scale 1.0 is over a hundred million rows) are too big for
+     * memory, Parquet stores them in a fraction of the space, and each reader reads only the columns it needs.
+     */
+    public boolean isStoredAsTable() {
+        return !isPublished() && !isVault() && STORED_AS_TABLE.matcher(sql).find();
     }
 
     /** The KPI code of a KPI model. */

@@ -36,6 +36,10 @@ public final class ModelGraph {
         public boolean isVault() {
             return sql != null && sql.isVault();
         }
+
+        public boolean isStoredAsTable() {
+            return sql != null && sql.isStoredAsTable();
+        }
     }
 
     private static final Pattern COMMENTS_AND_STRINGS =

@@ -43,7 +43,8 @@ import org.apache.spark.storage.StorageLevel;
  * its inputs only, so the order in which independent models finish changes nothing in what is published.
  *
  * <p>A model costs one Spark job (its local checkpoint, which also counts its rows through an {@link Observation}),
- * a published table one more (its Parquet files); a data test one.
+ * a published table one more (its Parquet files); a model stored as a table two (its Parquet files, and its row count
+ * from their footers); a data test one.
  */
 final class ModelRunner {
 
@@ -58,6 +59,9 @@ final class ModelRunner {
     record TestNode(Model test, Set<String> inputs) {
     }
 
+    /** The folder of the staging folder holding the models stored as tables; removed before the version is published. */
+    static final String WORK_FOLDER = "_work";
+
     /** Rows per Parquet file of a published table: big enough for few files, small enough to write in parallel. */
     static final long ROWS_PER_FILE = 4_000_000L;
 
@@ -70,6 +74,8 @@ final class ModelRunner {
     /** The checkpoint of each model read by later steps, and how many of those steps have not finished yet. */
     private final Map<String, Dataset<Row>> checkpoints = new ConcurrentHashMap<>();
     private final Map<String, Integer> unfinishedReaders = new HashMap<>();
+    /** The folder of each model stored as a table, removed when its last reader has finished. */
+    private final Map<String, Path> storedTables = new ConcurrentHashMap<>();
 
     /**
      * @param vaultName the folder the vault model is published to ({@code vault/person}); it is written to a staging
@@ -140,6 +146,7 @@ final class ModelRunner {
             throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
         } finally {
             pool.shutdown();
+            deleteRecursively(stagingDir.resolve(WORK_FOLDER));
         }
         List<DataTests.Result> results = tests.stream()
                 .map(t -> new DataTests.Result(t.test().name(), failingRows.get(t.test().name()))).toList();
@@ -195,6 +202,10 @@ final class ModelRunner {
             if (checkpoint != null) {
                 unpersist(checkpoint);
             }
+            Path stored = last ? storedTables.remove(input) : null;
+            if (stored != null) {
+                deleteRecursively(stored);
+            }
         }
     }
 
@@ -234,6 +245,13 @@ final class ModelRunner {
             people.orderBy("person_key").write().parquet(EtlRun.uri(staged));
             unpersist(people);
             out = -1;
+        } else if (node.isStoredAsTable()) {
+            Path dir = stagingDir.resolve(WORK_FOLDER).resolve(node.name());
+            result.write().parquet(EtlRun.uri(dir));
+            result = session.read().schema(result.schema()).parquet(EtlRun.uri(dir));
+            // counted from the Parquet footers: no second pass over the rows
+            out = result.count();
+            storedTables.put(node.name(), dir);
         } else {
             Observation counted = new Observation("rows_" + node.name());
             Dataset<Row> local = materialise(result.observe(counted, count(lit(1)).as("rows")));

@@ -136,6 +136,9 @@ class EtlScenarioTest {
         assertTrue(lineage.get("tests_run").asInt() >= 20);
         // the January correction (11 rows) and March (11 rows); the superseded batch had 12
         assertEquals(22, lineage.get("models").get("stg_household").get("rows_out").asLong());
+        // stg_household is stored as a table during the run (-- materialized: table); nothing of it is published
+        assertFalse(Files.exists(new VersionStore(home).dir(1).resolve(ModelRunner.WORK_FOLDER)));
+        assertFalse(Files.exists(new VersionStore(home).dir(1).resolve("stg_household")));
     }
 
     @Test

@@ -42,6 +42,11 @@ public record AgingHome(Path root) {
         return root.resolve("vault");
     }
 
+    /** Scratch space of a running job (Spark's spill and shuffle files); nothing in it outlives the job. */
+    public Path scratch() {
+        return root.resolve("tmp");
+    }
+
     public Path config() {
         return root.resolve("config");
     }

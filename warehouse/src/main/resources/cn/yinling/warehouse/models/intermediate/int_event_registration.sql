@@ -1,6 +1,7 @@
 -- Where each person of an event feed is registered in the month of the event: one row per (person, month) that any
 -- person feed mentions and the household snapshot in force at that month's end lists. The facts attribute their
 -- rows through this small table instead of each joining the whole person-month table.
+-- materialized: table
 with
 
 person_months as (

@@ -1,5 +1,6 @@
 -- Everyone in the household snapshot in force at each month's end (all ages): region, age at the month's last
 -- day, and whether alive (active in that snapshot and no death from any source on or before the month's end).
+-- materialized: table
 with
 
 in_force as (

@@ -2,6 +2,7 @@
 -- whether the person was paid a longevity allowance or a pension, had an LTC benefit, was visited (a care visit or
 -- a completed 探访关爱 order) in the month, or is insured for the month's year. One aggregate over a union, so
 -- fct_population_month needs a single join.
+-- materialized: table
 with
 
 living_status as (

@@ -1,5 +1,6 @@
 -- Household register snapshots (户籍人口), one row per accepted row: the ID number becomes person_key here and
 -- neither it nor the name goes any further.
+-- materialized: table
 with
 
 source as (

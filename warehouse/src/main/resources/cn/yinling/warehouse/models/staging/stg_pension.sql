@@ -1,4 +1,5 @@
 -- Basic pension payments (基本养老金发放), one row per accepted row.
+-- materialized: table
 with
 
 source as (

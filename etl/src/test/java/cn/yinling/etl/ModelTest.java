@@ -1,0 +1,30 @@
+package cn.yinling.etl;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ModelTest {
+
+    private static Model model(String folder, String sql) {
+        return new Model(folder, "m", folder + "/m.sql", sql);
+    }
+
+    @Test
+    void theMaterializedTableLineStoresAStagingOrIntermediateModelAsATable() {
+        String sql = "-- why\n-- materialized: table\nwith\nfinal as (select 1 as x)\nselect * from final\n";
+        assertTrue(model("staging", sql).isStoredAsTable());
+        assertTrue(model("intermediate", sql).isStoredAsTable());
+        assertFalse(model("staging", sql.replace("-- materialized: table\n", "")).isStoredAsTable());
+        assertFalse(model("staging", sql.replace("table", "view")).isStoredAsTable());
+        assertFalse(model("staging", "-- a note: materialized: table in prose\nselect 1").isStoredAsTable());
+    }
+
+    @Test
+    void martsAndTheVaultArePublishedTheirOwnWay() {
+        String sql = "-- materialized: table\nselect 1 as x\n";
+        assertFalse(model("marts", sql).isStoredAsTable());
+        assertFalse(model("vault", sql).isStoredAsTable());
+    }
+}

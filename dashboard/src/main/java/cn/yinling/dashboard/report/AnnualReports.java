@@ -99,13 +99,16 @@ public final class AnnualReports {
      */
     public Report write(int year, Set<Format> formats) {
         long started = System.nanoTime();
-        ReportFont reportFont = font.get();
-        ChartRenderer charts = new ChartRenderer(reportFont);
         KpiCatalog kpis = catalog.get();
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(VersionLineage.SHANGHAI));
         ReportDocument[] document = new ReportDocument[1];
+        ReportFont[] reportFont = new ReportFont[1];
         int version = warehouse.withPinnedVersion(pinned -> {
             AnnualFigures figures = AnnualFigures.read(pinned, kpis, year);
+            // Looked for once the version and the year are known to be there: without data, installing a font is not
+            // what the user has to do first.
+            reportFont[0] = font.get();
+            ChartRenderer charts = new ChartRenderer(reportFont[0]);
             Optional<Projection> projection;
             String gap = null;
             try {
@@ -123,7 +126,7 @@ public final class AnnualReports {
             files.add(new File(Format.docx, base + ".docx", DocxWriter.write(document[0])));
         }
         if (formats.contains(Format.pdf)) {
-            try (ReportFont.Loaded loaded = reportFont.open()) {
+            try (ReportFont.Loaded loaded = reportFont[0].open()) {
                 files.add(new File(Format.pdf, base + ".pdf", PdfWriter.write(document[0], loaded)));
             }
         }

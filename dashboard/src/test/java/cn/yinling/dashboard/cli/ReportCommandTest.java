@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.yinling.dashboard.appstate.AppStore;
 import cn.yinling.dashboard.appstate.AuditEntry;
+import cn.yinling.dashboard.report.ReportFont;
 import cn.yinling.dashboard.report.ReportVersionFixture;
 import cn.yinling.warehouse.store.AgingHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -81,5 +83,25 @@ class ReportCommandTest {
 
         assertEquals(1, exit);
         assertTrue(cli.err().contains("尚未发布数仓版本"));
+    }
+
+    @Test
+    void aMissingVersionOrYearIsReportedBeforeAMissingFont() {
+        Map<String, String> noFont = Map.of("AGING_HOME", cli.home().toString(),
+                ReportFont.ENVIRONMENT_VARIABLE, out.resolve("no-such-font.ttf").toString());
+        AgingCli.environment = noFont;
+        int noVersion = cli.run("report", "--year", "2024", "--out", out.toString());
+        String noVersionMessage = cli.err();
+        new ReportVersionFixture(cli.home()).publish(1, ReportVersionFixture.WITHOUT_AUDIT);
+        int noYear = cli.run("report", "--year", "2022", "--out", out.toString());
+        String noYearMessage = cli.err();
+        int noFontExit = cli.run("report", "--year", "2024", "--out", out.toString());
+
+        assertEquals(1, noVersion);
+        assertTrue(noVersionMessage.contains("尚未发布数仓版本"), noVersionMessage);
+        assertEquals(2, noYear);
+        assertTrue(noYearMessage.contains("数据版本 1 中没有 2022 年的数据"), noYearMessage);
+        assertEquals(1, noFontExit);
+        assertTrue(cli.err().contains("指向的字体文件不存在"), cli.err());
     }
 }

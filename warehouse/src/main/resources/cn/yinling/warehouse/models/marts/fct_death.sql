@@ -27,7 +27,9 @@ first_death as (
 ),
 
 registrations as (
-    select
+    -- the deceased are few: sent to every task of the register, so only their snapshot rows reach the window's
+    -- shuffle instead of the whole register
+    select /*+ BROADCAST(d) */
         d.person_key,
         h.region_code,
         h.birth_date,

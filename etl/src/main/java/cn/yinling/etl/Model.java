@@ -59,7 +59,7 @@ public record Model(String folder, String fileName, String resource, String sql)
     private static final Pattern STORED_AS_TABLE = Pattern.compile("(?m)^--\\s*materialized:\\s*table\\s*$");
 
     /**
-     * A staging or intermediate model whose file says {@code -- materialized: table} (dbt's config, as a comment) is
+     * A model that is not published (staging, intermediate …) whose file says {@code -- materialized: table} (dbt's config, as a comment) is
      * written as Parquet into the run's work folder instead of being held as a local checkpoint: the models over the
      * whole register (a row per person and month at scale 1.0 is over a hundred million rows) are too big for
      * memory, Parquet stores them in a fraction of the space, and each reader reads only the columns it needs.

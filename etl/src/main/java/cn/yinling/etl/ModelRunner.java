@@ -59,7 +59,7 @@ final class ModelRunner {
     record TestNode(Model test, Set<String> inputs) {
     }
 
-    /** The folder of the staging folder holding the models stored as tables; removed before the version is published. */
+    /** The staging folder's subfolder of the models stored as tables; removed before the version is published. */
     static final String WORK_FOLDER = "_work";
 
     /** Rows per Parquet file of a published table: big enough for few files, small enough to write in parallel. */

@@ -58,6 +58,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-etl", description = "只测生成与接收，不运行 ETL")
     boolean noEtl;
 
+    @Option(names = "--etl-only", description = "只重跑 ETL：沿用工作目录中上次生成并接收的数据（不删除、不重新生成）")
+    boolean etlOnly;
+
     private final List<String> figures = new ArrayList<>();
 
     @Override
@@ -65,6 +68,60 @@ final class BenchCommand implements Callable<Integer> {
         Path root = work != null ? work : AgingCli.home().root().resolve("bench");
         Path feeds = root.resolve("feeds");
         AgingHome home = new AgingHome(root.resolve("home"));
+        List<Calibration.Figure> calibration;
+        if (etlOnly) {
+            if (noEtl) {
+                throw new RefusedInputException("--etl-only 与 --no-etl 不能同时使用。");
+            }
+            if (!Files.isDirectory(home.landing()) || !Files.isRegularFile(feeds.resolve("ingest-plan.csv"))) {
+                throw new RefusedInputException("工作目录 " + root + " 中没有上次生成并接收的数据：请先不带 --etl-only 运行一次"
+                        + " aging bench（可加 --no-etl），再用同一 --work 目录重跑 ETL。");
+            }
+            calibration = Calibration.read(feeds);
+        } else {
+            calibration = generateAndLand(root, feeds, home);
+            if (calibration == null) {
+                return 1;
+            }
+        }
+        int exitCode = 0;
+        List<Calibration.Figure> warehouse = List.of();
+        if (!noEtl) {
+            long start = System.nanoTime();
+            EtlRun etl = runEtlMeasured(home);
+            figure("ETL（" + (etlOnly ? "沿用的数据" : from + "–" + to) + "）", Duration.ofNanos(System.nanoTime() - start),
+                    String.format("进程内存峰值（RSS）%,d MiB，堆峰值 %s MiB，mart_kpi %s 行，退出码 %d", etl.peakRssMb(),
+                            etl.peakHeapMb() < 0 ? "?" : String.format("%,d", etl.peakHeapMb()),
+                            etl.martKpiRows() < 0 ? "?" : String.format("%,d", etl.martKpiRows()), etl.exitCode()));
+            exitCode = etl.exitCode() == 0 ? 0 : 1;
+            if (exitCode == 0) {
+                warehouse = warehouseCalibration(home, calibration);
+            }
+        }
+
+        System.out.println();
+        System.out.println("基准测试结果（" + (etlOnly ? "沿用 " + root + " 的数据" : "scale " + scale) + "，"
+                + Runtime.getRuntime().availableProcessors() + " 核）");
+        figures.forEach(System.out::println);
+        System.out.println("生成数据与老龄委工作报告口径对照（目标按规模折算）：");
+        calibration.forEach(f -> System.out.println("  " + f));
+        if (!warehouse.isEmpty()) {
+            System.out.println("已发布版本（数仓）与工作报告口径对照，括号内为与生成数据之差：");
+            for (int i = 0; i < warehouse.size(); i++) {
+                Calibration.Figure published = warehouse.get(i);
+                double generated = calibration.get(i).value();
+                System.out.printf("  %s（%+.2f%%）%n", published,
+                        generated == 0 ? 0 : 100 * (published.value() - generated) / generated);
+            }
+        }
+        return exitCode;
+    }
+
+    /**
+     * Generates the city into {@code feeds} and lands it into {@code home} (both under a fresh {@code root}), timing
+     * each part; returns the generator's calibration figures, or null when the household file was refused.
+     */
+    private List<Calibration.Figure> generateAndLand(Path root, Path feeds, AgingHome home) throws Exception {
         deleteRecursively(root);
 
         long start = System.nanoTime();
@@ -105,7 +162,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (report.refused()) {
             System.err.println("户籍文件被拒收，基准测试中止：" + report.fatal().message());
-            return 1;
+            return null;
         }
         tally(byFeed, household, report.rowsRead(), landingTime.toNanos());
         figure("接收户籍 household " + household.file().getFileName() + " " + String.format("%,d", report.rowsRead()) + " 行",
@@ -136,36 +193,7 @@ final class BenchCommand implements Callable<Integer> {
         figure("接收其余 " + others.size() + " 个文件 " + String.format("%,d", rows) + " 行", restTime,
                 String.format("%,.0f 行/秒", rows / seconds(restTime)));
 
-        int exitCode = 0;
-        List<Calibration.Figure> warehouse = List.of();
-        if (!noEtl) {
-            start = System.nanoTime();
-            EtlRun etl = runEtlMeasured(home);
-            figure("ETL（" + from + "–" + to + "）", Duration.ofNanos(System.nanoTime() - start),
-                    String.format("进程内存峰值（RSS）%,d MiB，堆峰值 %s MiB，mart_kpi %s 行，退出码 %d", etl.peakRssMb(),
-                            etl.peakHeapMb() < 0 ? "?" : String.format("%,d", etl.peakHeapMb()),
-                            etl.martKpiRows() < 0 ? "?" : String.format("%,d", etl.martKpiRows()), etl.exitCode()));
-            exitCode = etl.exitCode() == 0 ? 0 : 1;
-            if (exitCode == 0) {
-                warehouse = warehouseCalibration(home, calibration);
-            }
-        }
-
-        System.out.println();
-        System.out.println("基准测试结果（scale " + scale + "，" + Runtime.getRuntime().availableProcessors() + " 核）");
-        figures.forEach(System.out::println);
-        System.out.println("生成数据与老龄委工作报告口径对照（目标按规模折算）：");
-        calibration.forEach(f -> System.out.println("  " + f));
-        if (!warehouse.isEmpty()) {
-            System.out.println("已发布版本（数仓）与工作报告口径对照，括号内为与生成数据之差：");
-            for (int i = 0; i < warehouse.size(); i++) {
-                Calibration.Figure published = warehouse.get(i);
-                double generated = calibration.get(i).value();
-                System.out.printf("  %s（%+.2f%%）%n", published,
-                        generated == 0 ? 0 : 100 * (published.value() - generated) / generated);
-            }
-        }
-        return exitCode;
+        return calibration;
     }
 
     /**

@@ -1,6 +1,8 @@
 package cn.yinling.dashboard.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -10,11 +12,17 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The benchmark's yardstick reads a household CSV as sent: GB18030, a title above the header, a footer row. */
+/**
+ * The benchmark's yardstick reads a household CSV as sent (GB18030, a title above the header, a footer row); a rerun
+ * of the ETL alone needs an earlier run's data.
+ */
 class BenchCommandTest {
 
+    @RegisterExtension
+    final CliRun cli = new CliRun();
     @TempDir
     Path dir;
 
@@ -41,5 +49,15 @@ class BenchCommandTest {
             assertEquals("周邦", rows.getString(2));
             assertEquals("320078313", rows.getString(3));
         }
+    }
+
+    @Test
+    void etlOnlyWithoutAnEarlierRunSaysWhatToRunFirst() {
+        int exit = cli.run("bench", "--etl-only", "--work", dir.resolve("empty").toString());
+
+        assertEquals(2, exit, cli.err());
+        assertTrue(cli.err().contains("中没有上次生成并接收的数据"), cli.err());
+        assertTrue(cli.err().contains("--no-etl"), cli.err());
+        assertFalse(Files.exists(dir.resolve("empty")), "nothing is created or generated");
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -107,31 +108,30 @@ public final class EtlMain {
      * register in four partitions sorts gigabytes per task: the count follows the size of the landed data.
      */
     private static void defaults(SparkSession.Builder builder, SparkConf configured, boolean local, AgingHome home) {
-        if (!configured.contains("spark.sql.session.timeZone")) {
-            builder.config("spark.sql.session.timeZone", "Asia/Shanghai");
-        }
+        setUnlessConfigured(builder, configured, "spark.sql.session.timeZone", () -> "Asia/Shanghai");
         if (local) {
             int cores = Runtime.getRuntime().availableProcessors();
-            if (!configured.contains("spark.sql.shuffle.partitions")) {
-                builder.config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions(landedBytes(home), cores)));
-            }
-            if (!configured.contains("spark.ui.enabled")) {
-                builder.config("spark.ui.enabled", "false");
-            }
+            setUnlessConfigured(builder, configured, "spark.sql.shuffle.partitions",
+                    () -> String.valueOf(shufflePartitions(landedBytes(home), cores)));
+            setUnlessConfigured(builder, configured, "spark.ui.enabled", () -> "false");
             // Spill and shuffle files of a whole city run to tens of gigabytes: under AGING_HOME, where the data
             // already are, rather than in /tmp, which is often a small RAM disk.
-            if (!configured.contains("spark.local.dir") && System.getenv("SPARK_LOCAL_DIRS") == null) {
-                builder.config("spark.local.dir", home.scratch().resolve("spark").toString());
+            if (System.getenv("SPARK_LOCAL_DIRS") == null) {
+                setUnlessConfigured(builder, configured, "spark.local.dir",
+                        () -> home.scratch().resolve("spark").toString());
             }
             // checkpointed blocks that spill to disk are compressed like shuffle files
-            if (!configured.contains("spark.rdd.compress")) {
-                builder.config("spark.rdd.compress", "true");
-            }
+            setUnlessConfigured(builder, configured, "spark.rdd.compress", () -> "true");
             // Shuffle files are removed only once the driver's garbage collector has collected their plans; with a
             // large heap that can take the whole run, and a run keeps every step's shuffle files on disk until then.
-            if (!configured.contains("spark.cleaner.periodicGC.interval")) {
-                builder.config("spark.cleaner.periodicGC.interval", "2min");
-            }
+            setUnlessConfigured(builder, configured, "spark.cleaner.periodicGC.interval", () -> "2min");
+        }
+    }
+
+    private static void setUnlessConfigured(SparkSession.Builder builder, SparkConf configured, String key,
+                                            Supplier<String> value) {
+        if (!configured.contains(key)) {
+            builder.config(key, value.get());
         }
     }
 

@@ -44,24 +44,24 @@ class ForecastMartsTest {
         // p8 changes community within 鼓楼; p9 (born 1990-07-01) has his registration cancelled (注销) in March.
         view("dim_person", """
                 select person_key, version, to_date(birth) as birth_date, sex, region_code, status,
-                       to_date(valid_from) as valid_from
+                       to_date(valid_from) as valid_from, is_current
                 from values
-                  ('p1', 1, '1955-05-05', 'F', '320302001001', 'active',    '2024-01-01'),
-                  ('p1', 2, '1955-05-05', 'F', '320302001001', 'moved_out', '2024-03-01'),
-                  ('p2', 1, '2024-02-10', 'M', '320303001001', 'active',    '2024-02-01'),
-                  ('p3', 1, '1950-06-01', 'F', '320303001001', 'active',    '2024-02-01'),
-                  ('p4', 1, '1960-03-31', 'M', '320302001001', 'active',    '2024-01-01'),
-                  ('p4', 2, '1960-03-31', 'M', '320303001001', 'active',    '2024-02-01'),
-                  ('p5', 1, '1940-01-15', 'F', '320302001002', 'active',    '2024-01-01'),
-                  ('p5', 2, '1940-01-15', 'F', '320302001002', 'moved_out', '2024-02-01'),
-                  ('p5', 3, '1940-01-15', 'F', '320302001002', 'active',    '2024-03-01'),
-                  ('p6', 1, '1930-01-01', 'M', '320302001001', 'deceased',  '2024-02-01'),
-                  ('p7', 1, '1980-01-01', 'M', '320302001001', 'active',    '2024-01-01'),
-                  ('p8', 1, '1970-01-01', 'F', '320302001001', 'active',    '2024-01-01'),
-                  ('p8', 2, '1970-01-01', 'F', '320302001002', 'active',    '2024-02-01'),
-                  ('p9', 1, '1990-07-01', 'M', '320303001001', 'active',    '2024-01-01'),
-                  ('p9', 2, '1990-07-01', 'M', '320303001001', 'cancelled', '2024-03-01')
-                  as t(person_key, version, birth, sex, region_code, status, valid_from)""");
+                  ('p1', 1, '1955-05-05', 'F', '320302001001', 'active',    '2024-01-01', false),
+                  ('p1', 2, '1955-05-05', 'F', '320302001001', 'moved_out', '2024-03-01', true),
+                  ('p2', 1, '2024-02-10', 'M', '320303001001', 'active',    '2024-02-01', true),
+                  ('p3', 1, '1950-06-01', 'F', '320303001001', 'active',    '2024-02-01', true),
+                  ('p4', 1, '1960-03-31', 'M', '320302001001', 'active',    '2024-01-01', false),
+                  ('p4', 2, '1960-03-31', 'M', '320303001001', 'active',    '2024-02-01', true),
+                  ('p5', 1, '1940-01-15', 'F', '320302001002', 'active',    '2024-01-01', false),
+                  ('p5', 2, '1940-01-15', 'F', '320302001002', 'moved_out', '2024-02-01', false),
+                  ('p5', 3, '1940-01-15', 'F', '320302001002', 'active',    '2024-03-01', true),
+                  ('p6', 1, '1930-01-01', 'M', '320302001001', 'deceased',  '2024-02-01', true),
+                  ('p7', 1, '1980-01-01', 'M', '320302001001', 'active',    '2024-01-01', true),
+                  ('p8', 1, '1970-01-01', 'F', '320302001001', 'active',    '2024-01-01', false),
+                  ('p8', 2, '1970-01-01', 'F', '320302001002', 'active',    '2024-02-01', true),
+                  ('p9', 1, '1990-07-01', 'M', '320303001001', 'active',    '2024-01-01', false),
+                  ('p9', 2, '1990-07-01', 'M', '320303001001', 'cancelled', '2024-03-01', true)
+                  as t(person_key, version, birth, sex, region_code, status, valid_from, is_current)""");
         // alive or not at each month end; ages 101 and 104 both count as 100 (the open group)
         view("int_person_month", """
                 select person_key, to_date(month) as month, region_code, sex, age, is_alive from values

@@ -24,6 +24,15 @@ first_month as (
     select min(month) as month from months
 ),
 
+changed_persons as (
+    -- A person registered from the spine's first month on with one version and no change shows no flow: most of the
+    -- register. Only the others need the window below (all versions of a person are kept or dropped together).
+    select p.*
+    from persons as p
+    cross join first_month as f
+    where not (p.version = 1 and p.is_current and p.valid_from = f.month)
+),
+
 versions as (
     select
         p.person_key,
@@ -35,7 +44,7 @@ versions as (
         r.district_code,
         lag(p.status) over (partition by p.person_key order by p.valid_from) as previous_status,
         lag(r.district_code) over (partition by p.person_key order by p.valid_from) as previous_district
-    from persons as p
+    from changed_persons as p
     join months as m on m.month = p.valid_from
     left join regions as r on r.region_code = p.region_code
 ),
@@ -49,32 +58,38 @@ observable as (
                 when month(v.month_end) < month(v.birth_date)
                   or (month(v.month_end) = month(v.birth_date) and day(v.month_end) < day(v.birth_date))
                 then 1 else 0
-              end as age
+              end as age,
+        previous_status = 'active' and status = 'active' and previous_district <> district_code as is_transfer
     from versions as v
     cross join first_month as f
     where v.month > f.month
 ),
 
+classified as (
+    -- the flows below exclude one another, except that a transfer is both an exit (transfer_out) and an entry
+    select
+        *,
+        case
+            when previous_status is null and status = 'active' then case when age = 0 then 'birth' else 'move_in' end
+            when previous_status in ('moved_out', 'cancelled') and status = 'active' then 'move_in'
+            when previous_status = 'active' and status in ('moved_out', 'cancelled') then 'move_out'
+            when is_transfer then 'transfer_out'
+        end as first_flow
+    from observable
+),
+
 events as (
-    select district_code as region_code, month, age, sex, case when age = 0 then 'birth' else 'move_in' end as flow
-    from observable
-    where previous_status is null and status = 'active'
-    union all
-    select district_code, month, age, sex, 'move_in'
-    from observable
-    where previous_status in ('moved_out', 'cancelled') and status = 'active'
-    union all
-    select previous_district, month, age, sex, 'move_out'
-    from observable
-    where previous_status = 'active' and status in ('moved_out', 'cancelled')
-    union all
-    select previous_district, month, age, sex, 'transfer_out'
-    from observable
-    where previous_status = 'active' and status = 'active' and previous_district <> district_code
-    union all
-    select district_code, month, age, sex, 'transfer_in'
-    from observable
-    where previous_status = 'active' and status = 'active' and previous_district <> district_code
+    -- one pass over the versions: each yields its flow and, for a transfer, the entry into the new district
+    select e.region_code, c.month, c.age, c.sex, e.flow
+    from classified as c
+    lateral view stack(
+        2,
+        case when c.first_flow in ('move_out', 'transfer_out') then c.previous_district else c.district_code end,
+        c.first_flow,
+        c.district_code,
+        case when c.is_transfer then 'transfer_in' end
+    ) e as region_code, flow
+    where e.flow is not null
 ),
 
 final as (

@@ -3,9 +3,11 @@
 with
 
 household as (
-    -- one shuffle by person: every window and the grouping below partition by person_key first, so they all reuse it
-    -- instead of shuffling the whole register once each
-    select /*+ REPARTITION(person_key) */ * from stg_household
+    -- one shuffle by person: every window below partitions by person_key first, so they all reuse it instead of
+    -- shuffling the whole register once each
+    select /*+ REPARTITION(person_key) */
+        person_key, birth_date, sex, region_code, status, status_date, snapshot_month, batch_id, source_row
+    from stg_household
 ),
 
 per_snapshot as (
@@ -19,43 +21,35 @@ per_snapshot as (
     where recency = 1
 ),
 
-with_previous as (
+with_neighbours as (
+    -- every window from here on orders the person's snapshots by month, which the sort of per_snapshot already
+    -- provides: no further sort and no grouping of the register
     select
         *,
-        row_number() over (partition by person_key order by snapshot_month) as snapshot_number,
-        lag(region_code) over (partition by person_key order by snapshot_month) as previous_region_code,
-        lag(status) over (partition by person_key order by snapshot_month) as previous_status
+        lag(snapshot_month) over by_month is null
+            or lag(region_code) over by_month is distinct from region_code
+            or lag(status) over by_month is distinct from status as is_version_start,
+        lead(snapshot_month) over by_month as next_snapshot_month,
+        lead(snapshot_month) over by_month is null
+            or lead(region_code) over by_month is distinct from region_code
+            or lead(status) over by_month is distinct from status as is_version_end
     from per_snapshot
+    window by_month as (partition by person_key order by snapshot_month)
 ),
 
 numbered as (
     select
         *,
-        sum(case
-                when snapshot_number = 1
-                  or previous_region_code is distinct from region_code
-                  or previous_status is distinct from status
-                then 1 else 0
-            end)
-            over (partition by person_key order by snapshot_month rows between unbounded preceding and current row) as version
-    from with_previous
-),
-
-versions as (
-    select
-        person_key,
-        version,
-        min(snapshot_month) as valid_from,
-        max_by(birth_date, snapshot_month) as birth_date,
-        max_by(sex, snapshot_month) as sex,
-        max_by(region_code, snapshot_month) as region_code,
-        max_by(status, snapshot_month) as status,
-        max_by(status_date, snapshot_month) as status_date
-    from numbered
-    group by person_key, version
+        sum(case when is_version_start then 1 else 0 end) over running as version,
+        -- months only grow, so the latest start so far is the start of the current version
+        max(case when is_version_start then snapshot_month end) over running as valid_from
+    from with_neighbours
+    window running as (partition by person_key order by snapshot_month rows between unbounded preceding and current row)
 ),
 
 final as (
+    -- a version is told by its last snapshot: the attributes as that snapshot gives them, valid until the day
+    -- before the next snapshot (which starts the next version)
     select
         person_key,
         cast(version as int) as version,
@@ -65,9 +59,10 @@ final as (
         status,
         status_date,
         valid_from,
-        date_sub(lead(valid_from) over (partition by person_key order by valid_from), 1) as valid_to,
-        lead(valid_from) over (partition by person_key order by valid_from) is null as is_current
-    from versions
+        date_sub(next_snapshot_month, 1) as valid_to,
+        next_snapshot_month is null as is_current
+    from numbered
+    where is_version_end
 )
 
 select * from final

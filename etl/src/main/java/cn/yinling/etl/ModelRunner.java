@@ -237,13 +237,12 @@ final class ModelRunner {
         long out;
         if (node.isVault()) {
             // vault/person is replaced in one atomic switch (FolderSwap) once the tests have passed, so a reader never
-            // sees half a vault. Materialised first: the global sort samples its input, which would compute it twice.
+            // sees half a vault. Each file sorted by person_key, so a lookup reads only the row groups that can hold
+            // the key; no global sort, which would sample the vault and shuffle it once more.
             Path staged = FolderSwap.stagingFor(vaultName);
             vault.set(staged);
             createDirectories(staged.getParent());
-            Dataset<Row> people = materialise(result);
-            people.orderBy("person_key").write().parquet(EtlRun.uri(staged));
-            unpersist(people);
+            result.sortWithinPartitions("person_key").write().parquet(EtlRun.uri(staged));
             out = -1;
         } else if (node.isStoredAsTable()) {
             Path dir = stagingDir.resolve(WORK_FOLDER).resolve(node.name());

@@ -68,6 +68,18 @@ public record Model(String folder, String fileName, String resource, String sql)
         return !isPublished() && !isVault() && STORED_AS_TABLE.matcher(sql).find();
     }
 
+    private static final Pattern EPHEMERAL = Pattern.compile("(?m)^--\\s*materialized:\\s*ephemeral\\s*$");
+
+    /**
+     * A model that is not published whose file says {@code -- materialized: ephemeral} (dbt's name) is neither stored
+     * nor checkpointed: its readers see it as a plain view, and Spark folds its plan into each of theirs. For a cheap
+     * widening of a stored table (a row per person and month from a row per person and snapshot), where storing the
+     * wide rows costs more than computing them again in each reader.
+     */
+    public boolean isEphemeral() {
+        return !isPublished() && !isVault() && EPHEMERAL.matcher(sql).find();
+    }
+
     /** The KPI code of a KPI model. */
     public String kpiCode() {
         if (!isKpi()) {

@@ -40,6 +40,10 @@ public final class ModelGraph {
         public boolean isStoredAsTable() {
             return sql != null && sql.isStoredAsTable();
         }
+
+        public boolean isEphemeral() {
+            return sql != null && sql.isEphemeral();
+        }
     }
 
     private static final Pattern COMMENTS_AND_STRINGS =

@@ -44,13 +44,14 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <p>A model costs one Spark job (its local checkpoint, which also counts its rows through an {@link Observation}),
  * a published table one more (its Parquet files); a model stored as a table two (its Parquet files, and its row count
- * from their footers); a data test one.
+ * from their footers); an ephemeral model none; a data test one.
  */
 final class ModelRunner {
 
     /**
-     * Rows out of every model (-1 for the vault), the published tables, the data tests' results in the order given and
-     * the vault as written into a staging folder (null when the plan has no vault model).
+     * Rows out of every model (-1 for the vault and the ephemeral models), the published tables, the data tests'
+     * results in the order given and the vault as written into a staging folder (null when the plan has no vault
+     * model).
      */
     record Outcome(Map<String, Long> rows, Map<String, Long> tables, List<DataTests.Result> tests, Path stagedVault) {
     }
@@ -76,6 +77,11 @@ final class ModelRunner {
     private final Map<String, Integer> unfinishedReaders = new HashMap<>();
     /** The folder of each model stored as a table, removed when its last reader has finished. */
     private final Map<String, Path> storedTables = new ConcurrentHashMap<>();
+    /**
+     * The inputs of each ephemeral model: its readers read them through its view, so they are released only when the
+     * ephemeral model's own last reader has finished.
+     */
+    private final Map<String, Set<String>> ephemeralInputs = new HashMap<>();
 
     /**
      * @param vaultName the folder the vault model is published to ({@code vault/person}); it is written to a staging
@@ -109,6 +115,7 @@ final class ModelRunner {
         List<CompletableFuture<Void>> all = new ArrayList<>();
         AtomicBoolean failed = new AtomicBoolean();
         plan.forEach(node -> node.inputs().forEach(input -> unfinishedReaders.merge(input, 1, Integer::sum)));
+        plan.stream().filter(ModelGraph.Node::isEphemeral).forEach(node -> ephemeralInputs.put(node.name(), node.inputs()));
         tests.forEach(test -> test.inputs().forEach(input -> unfinishedReaders.merge(input, 1, Integer::sum)));
         try {
             for (ModelGraph.Node node : plan) {
@@ -116,7 +123,9 @@ final class ModelRunner {
                     long started = System.nanoTime();
                     build(node, rows, tables, vault);
                     finished.accept(node.name(), System.nanoTime() - started);
-                    readBy(node.inputs());
+                    if (!node.isEphemeral() || !hasReaders(node.name())) {
+                        readBy(node.inputs());
+                    }
                 });
                 built.put(node.name(), future);
                 all.add(future);
@@ -198,6 +207,10 @@ final class ModelRunner {
             synchronized (unfinishedReaders) {
                 last = unfinishedReaders.merge(input, -1, Integer::sum) == 0;
             }
+            Set<String> readThrough = last ? ephemeralInputs.get(input) : null;
+            if (readThrough != null) {
+                readBy(readThrough);
+            }
             Dataset<Row> checkpoint = last ? checkpoints.remove(input) : null;
             if (checkpoint != null) {
                 unpersist(checkpoint);
@@ -219,6 +232,12 @@ final class ModelRunner {
         }
     }
 
+    private boolean hasReaders(String name) {
+        synchronized (unfinishedReaders) {
+            return unfinishedReaders.getOrDefault(name, 0) > 0;
+        }
+    }
+
     /** Gives back the memory and disk the materialised views hold. */
     void release() {
         synchronized (materialised) {
@@ -235,7 +254,10 @@ final class ModelRunner {
         session.sparkContext().setJobDescription(node.name());
         Dataset<Row> result = node.sql() != null ? session.sql(node.sql().statement()) : node.java().build().apply(session);
         long out;
-        if (node.isVault()) {
+        if (node.isEphemeral()) {
+            // not counted: counting would compute it once more than its readers do
+            out = -1;
+        } else if (node.isVault()) {
             // vault/person is replaced in one atomic switch (FolderSwap) once the tests have passed, so a reader never
             // sees half a vault. Each file sorted by person_key, so a lookup reads only the row groups that can hold
             // the key; no global sort, which would sample the vault and shuffle it once more.

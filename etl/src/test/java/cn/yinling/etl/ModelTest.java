@@ -22,6 +22,15 @@ class ModelTest {
     }
 
     @Test
+    void theMaterializedEphemeralLineMakesAModelAPlainView() {
+        String sql = "-- why\n-- materialized: ephemeral\nwith\nfinal as (select 1 as x)\nselect * from final\n";
+        assertTrue(model("intermediate", sql).isEphemeral());
+        assertFalse(model("intermediate", sql).isStoredAsTable());
+        assertFalse(model("intermediate", sql.replace("ephemeral", "table")).isEphemeral());
+        assertFalse(model("marts", sql).isEphemeral());
+    }
+
+    @Test
     void martsAndTheVaultArePublishedTheirOwnWay() {
         String sql = "-- materialized: table\nselect 1 as x\n";
         assertFalse(model("marts", sql).isStoredAsTable());

@@ -9,18 +9,15 @@ population as (
     select * from fct_population_month
 ),
 
-person_months as (
-    select * from int_person_month
-),
-
 types as (
     select * from code_label where code_list = 'allowance_type'
 ),
 
 previous_month_end as (
-    select person_key, cast(add_months(month, 1) as date) as month, month_end as previous_month_end
-    from person_months
-    where status = 'active'
+    -- 80+ now means 79+ a month ago, so the previous month's row is one of the 60+ as well
+    select person_key, cast(add_months(month, 1) as date) as month, last_day(month) as previous_month_end
+    from population
+    where status = 'active' and age >= 79
 ),
 
 unpaid as (

@@ -1,11 +1,17 @@
 -- Where each person of an event feed is registered in the month of the event: one row per (person, month) that any
 -- person feed mentions and the household snapshot in force at that month's end lists. The facts attribute their
--- rows through this small table instead of each joining the whole person-month table.
+-- rows through this small table instead of each joining the whole person-month table. Read from the person rows per
+-- set of months (int_person_snapshot) rather than int_person_month: the join then shuffles a row per person and
+-- snapshot, not one per person and month; age and is_alive as int_person_month defines them.
 -- materialized: table
 with
 
-person_months as (
-    select * from int_person_month
+persons as (
+    select * from int_person_snapshot
+),
+
+month_sets as (
+    select distinct month, month_end, set_month from int_household_snapshot_set
 ),
 
 year_months as (
@@ -68,16 +74,27 @@ event_months as (
     select i.person_key, y.month from accident_insurance as i join year_months as y on y.year = i.policy_year
 ),
 
+in_month_set as (
+    select /*+ BROADCAST(m) */ e.person_key, e.month, m.month_end, m.set_month
+    from event_months as e
+    join month_sets as m on m.month = e.month
+),
+
 final as (
     select
         e.person_key,
         e.month,
         p.region_code,
-        p.age,
-        p.is_alive,
+        year(e.month_end) - year(p.birth_date)
+            - case
+                when month(e.month_end) < month(p.birth_date)
+                  or (month(e.month_end) = month(p.birth_date) and day(e.month_end) < day(p.birth_date))
+                then 1 else 0
+              end as age,
+        p.status = 'active' and (p.death_date is null or p.death_date > e.month_end) as is_alive,
         p.status
-    from event_months as e
-    join person_months as p on p.person_key = e.person_key and p.month = e.month
+    from in_month_set as e
+    join persons as p on p.person_key = e.person_key and p.set_month = e.set_month
 )
 
 select * from final

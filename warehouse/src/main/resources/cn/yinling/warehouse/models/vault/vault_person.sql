@@ -18,15 +18,21 @@ people as (
 
 latest as (
     -- the name of each ID number's first row in the order: named rows first, household before death, latest period,
-    -- latest batch, first row; an aggregate rather than a window, so each partition sends one row per ID number to
-    -- the shuffle instead of all of them
-    select
-        id_number,
-        max_by(name, named_struct(
-            'has_name', name is not null, 'priority', -source_priority, 'period', period, 'batch_id', batch_id,
-            'row', -_row)) as name
-    from people
-    group by id_number
+    -- latest batch, first row. A window, not an aggregate: max_by over an ordering struct has no fixed-width buffer,
+    -- so Spark sorts for it on both sides of the shuffle, and an ID number's rows (one per snapshot) lie in different
+    -- files, so the map side gained nothing
+    select id_number, name
+    from (
+        select
+            id_number,
+            name,
+            row_number() over (
+                partition by id_number
+                order by name is null, source_priority, period desc, batch_id desc, _row
+            ) as rank
+        from people
+    )
+    where rank = 1
 ),
 
 final as (

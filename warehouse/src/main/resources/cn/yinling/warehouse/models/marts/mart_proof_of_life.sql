@@ -54,41 +54,57 @@ recipients as (
     group by p.person_key, p.pay_month
 ),
 
-evidence as (
-    select person_key, pay_month as evidence_date, 'pension' as source, 1 as source_rank from pensions
-    union all
-    select person_key, exam_date, 'health_checkup', 2 from checkups
-    union all
-    select person_key, cast(start_time as date), 'service_order', 3 from orders where is_completed
-    union all
-    select person_key, visit_date, 'care_visit', 4 from visits
-    union all
-    select person_key, benefit_month, 'ltc_benefit', 5 from ltc_benefits
+-- on the same day the source ranked first wins
+sources as (
+    select * from values
+        ('pension', 1), ('health_checkup', 2), ('service_order', 3), ('care_visit', 4), ('ltc_benefit', 5)
+        as sources(source, source_rank)
 ),
 
--- the latest evidence of each person in each calendar month, so a recipient meets at most six rows
+evidence as (
+    select person_key, pay_month as evidence_date, 1 as source_rank from pensions
+    union all
+    select person_key, exam_date, 2 from checkups
+    union all
+    select person_key, cast(start_time as date), 3 from orders where is_completed
+    union all
+    select person_key, visit_date, 4 from visits
+    union all
+    select person_key, benefit_month, 5 from ltc_benefits
+),
+
+-- The latest evidence of each person in each calendar month, so a recipient meets at most six rows. Date and source
+-- as one number (days since 1970 × 10 + 9 − rank) whose max is the latest date and, that day, the first source:
+-- a plain max is a hash aggregate, where max_by over a struct is sorted on both sides of the shuffle.
 latest_per_month as (
-    select person_key, evidence_month, latest.evidence_date, latest.source
-    from (
-        select
-            person_key,
-            cast(trunc(evidence_date, 'MM') as date) as evidence_month,
-            max_by(struct(evidence_date, source), struct(evidence_date, -source_rank)) as latest
-        from evidence
-        group by person_key, cast(trunc(evidence_date, 'MM') as date)
-    )
+    select
+        person_key,
+        cast(trunc(evidence_date, 'MM') as date) as evidence_month,
+        max(unix_date(evidence_date) * 10 + 9 - source_rank) as evidence_key
+    from evidence
+    group by person_key, cast(trunc(evidence_date, 'MM') as date)
 ),
 
 in_window as (
     select
         r.person_key,
         r.month,
-        max_by(struct(e.evidence_date, e.source), e.evidence_date) as latest
+        max(e.evidence_key) as evidence_key
     from recipients as r
     join latest_per_month as e
         on e.person_key = r.person_key
         and e.evidence_month between add_months(r.month, -5) and r.month
     group by r.person_key, r.month
+),
+
+latest as (
+    select
+        w.person_key,
+        w.month,
+        date_from_unix_date(cast(w.evidence_key div 10 as int)) as evidence_date,
+        s.source
+    from in_window as w
+    join sources as s on s.source_rank = 9 - w.evidence_key % 10
 ),
 
 judged as (
@@ -98,17 +114,17 @@ judged as (
         r.region_code,
         cast(add_months(r.month, -5) as date) as window_start,
         last_day(r.month) as month_end,
-        w.latest.evidence_date as evidence_date,
-        w.latest.source as evidence_source,
+        w.evidence_date,
+        w.source as evidence_source,
         d.death_date,
         d.source_labels as death_source_labels,
         case
             when d.death_date is not null and d.death_date <= last_day(r.month) then 'needs_visit'
-            when w.latest is not null then 'auto_verified'
+            when w.evidence_date is not null then 'auto_verified'
             else 'needs_visit'
         end as status
     from recipients as r
-    left join in_window as w on w.person_key = r.person_key and w.month = r.month
+    left join latest as w on w.person_key = r.person_key and w.month = r.month
     left join deaths as d on d.person_key = r.person_key
 ),
 

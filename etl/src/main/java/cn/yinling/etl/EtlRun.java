@@ -69,6 +69,7 @@ public final class EtlRun {
         VersionStore store = new VersionStore(home);
 
         List<Model> models = ModelCatalog.load();
+        ModelCatalog.registerFunctions(session, models);
         List<Model> tests = models.stream().filter(Model::isTest).toList();
         KpiInputs kpiInputs = new KpiInputs(options.catalog(), models.stream().filter(Model::isKpi).toList());
         AuditInputs auditInputs = new AuditInputs(AuditRules.defaults(), models.stream().filter(Model::isAudit).toList());

@@ -47,6 +47,11 @@ public record Model(String folder, String fileName, String resource, String sql)
         return folder.equals("tests");
     }
 
+    /** A SQL function ({@code functions/<name>.sql}: a CREATE TEMPORARY FUNCTION) the models may call. */
+    public boolean isFunction() {
+        return folder.equals("functions");
+    }
+
     /** Marts (dim_, fct_, mart_) are the tables of a published version. */
     public boolean isPublished() {
         return folder.equals("marts");

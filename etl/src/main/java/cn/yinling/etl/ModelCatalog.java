@@ -100,4 +100,9 @@ public final class ModelCatalog {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
+
+    /** Creates the SQL functions of {@code models} ({@code functions/*.sql}) in {@code session}, before any model runs. */
+    static void registerFunctions(org.apache.spark.sql.SparkSession session, java.util.List<Model> models) {
+        models.stream().filter(Model::isFunction).forEach(f -> session.sql(f.statement()));
+    }
 }

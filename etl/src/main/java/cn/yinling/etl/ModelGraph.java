@@ -68,16 +68,16 @@ public final class ModelGraph {
     }
 
     /**
-     * The build order of all models except tests: every node after the nodes it reads; ties broken by name so the
+     * The build order of all models except tests and functions: every node after the nodes it reads; ties broken by name so the
      * order is the same on every run.
      */
     public static List<Node> plan(List<Model> models, List<JavaModel> javaModels, Set<String> providedViews) {
         Map<String, Node> nodes = new LinkedHashMap<>();
         Set<String> known = new TreeSet<>(providedViews);
-        models.stream().filter(m -> !m.isTest()).forEach(m -> known.add(m.name()));
+        models.stream().filter(m -> !m.isTest() && !m.isFunction()).forEach(m -> known.add(m.name()));
         javaModels.forEach(j -> known.add(j.name()));
         for (Model model : models) {
-            if (model.isTest()) {
+            if (model.isTest() || model.isFunction()) {
                 continue;
             }
             Set<String> inputs = new TreeSet<>(references(model.sql(), known));

@@ -3,12 +3,10 @@ package cn.yinling.etl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,14 +17,12 @@ import org.junit.jupiter.api.Test;
  */
 class ForecastMartsTest {
 
-    static SparkSession session;
-    static Map<String, Model> models;
+    static ModelSession session;
 
     @BeforeAll
     static void views() {
-        session = SharedSpark.get().newSession();
-        models = ModelCatalog.load().stream().collect(Collectors.toMap(Model::name, m -> m));
-        view("dim_region", """
+        session = new ModelSession();
+        session.view("dim_region", """
                 select * from values
                   ('320300000000', 2, cast(null as string)),
                   ('320302000000', 3, '320302000000'),
@@ -35,14 +31,14 @@ class ForecastMartsTest {
                   ('320302001002', 5, '320302000000'),
                   ('320303001001', 5, '320303000000')
                   as t(region_code, level, district_code)""");
-        view("dim_month", """
+        session.view("dim_month", """
                 select to_date(m) as month, last_day(to_date(m)) as month_end from values
                   ('2024-01-01'), ('2024-02-01'), ('2024-03-01') as t(m)""");
         // p1 moves out in March; p2 is born 10 Feb; p3 (born 1950-06-01) moves in in February, aged 73 on 29 Feb;
         // p4 (born 1960-03-31, 63 on 29 Feb) moves from 鼓楼 to 云龙 in February; p5 (born 1940-01-15) leaves in
         // February and comes back in March; p6 first appears dead; p7 is there from January (nothing to see);
         // p8 changes community within 鼓楼; p9 (born 1990-07-01) has his registration cancelled (注销) in March.
-        view("dim_person", """
+        session.view("dim_person", """
                 select person_key, version, to_date(birth) as birth_date, sex, region_code, status,
                        to_date(valid_from) as valid_from, is_current
                 from values
@@ -63,7 +59,7 @@ class ForecastMartsTest {
                   ('p9', 2, '1990-07-01', 'M', '320303001001', 'cancelled', '2024-03-01', true)
                   as t(person_key, version, birth, sex, region_code, status, valid_from, is_current)""");
         // alive or not at each month end; ages 101 and 104 both count as 100 (the open group)
-        view("int_person_month", """
+        session.view("int_person_month", """
                 select person_key, to_date(month) as month, region_code, sex, age, is_alive from values
                   ('a', '2024-01-01', '320302001001', 'F', 101, true),
                   ('b', '2024-01-01', '320302001002', 'F', 104, true),
@@ -73,7 +69,7 @@ class ForecastMartsTest {
                   ('e', '2024-02-01', '320302001001', 'M', 64, true)
                   as t(person_key, month, region_code, sex, age, is_alive)""");
         // registered deaths count in their district; the unregistered one (city code) and one before the spine do not
-        view("fct_death", """
+        session.view("fct_death", """
                 select to_date(month) as death_month, region_code, is_registered, sex, age_at_month_end from values
                   ('2024-02-01', '320302001001', true, 'M', 74),
                   ('2024-02-01', '320302001002', true, 'M', 74),
@@ -117,7 +113,7 @@ class ForecastMartsTest {
 
     /** region|month|age|sex[|flow]|count, sorted. */
     private static List<String> rows(String model, String flowColumn) {
-        List<Row> rows = session.sql(models.get(model).statement()).collectAsList();
+        List<Row> rows = session.model(model).collectAsList();
         return rows.stream()
                 .map(r -> Stream.of(r.getAs("region_code"), r.getAs("month").toString().substring(0, 7),
                                 r.getAs("age").toString(), r.getAs("sex"),
@@ -125,9 +121,5 @@ class ForecastMartsTest {
                         .filter(Objects::nonNull).map(Object::toString).collect(Collectors.joining("|")))
                 .sorted()
                 .toList();
-    }
-
-    private static void view(String name, String sql) {
-        session.sql(sql).createOrReplaceTempView(name);
     }
 }

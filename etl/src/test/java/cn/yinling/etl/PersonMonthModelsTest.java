@@ -3,10 +3,7 @@ package cn.yinling.etl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,14 +15,12 @@ import org.junit.jupiter.api.Test;
  */
 class PersonMonthModelsTest {
 
-    static SparkSession session;
-    static Map<String, Model> models;
+    static ModelSession session;
 
     @BeforeAll
     static void views() {
-        session = SharedSpark.get().newSession();
-        models = ModelCatalog.load().stream().collect(Collectors.toMap(Model::name, m -> m));
-        view("int_snapshot_in_force", """
+        session = new ModelSession();
+        session.view("int_snapshot_in_force", """
                 select feed, unit, to_date(month) as month, last_day(to_date(month)) as month_end,
                        to_date(snapshot_month) as snapshot_month
                 from values
@@ -45,7 +40,7 @@ class PersonMonthModelsTest {
         // x (born 1950-04-30) is listed by A in January and by B from February: B's later snapshot wins from
         // February on. y is listed twice in A's January snapshot (the later batch b2 wins) and as moved out in A's
         // March one. z (born 1964-02-29) is in B's snapshots and dies on 15 March.
-        view("stg_household", """
+        session.view("stg_household", """
                 select person_key, region_code, sex, to_date(birth) as birth_date, status,
                        cast(null as date) as status_date, to_date(snapshot) as snapshot_month, unit, batch_id,
                        source_row
@@ -58,10 +53,10 @@ class PersonMonthModelsTest {
                   ('z', 'r4', 'F', '1964-02-29', 'active', '2024-01-01', 'B', 'b5', 1),
                   ('z', 'r4', 'F', '1964-02-29', 'active', '2024-02-01', 'B', 'b3', 2)
                   as t(person_key, region_code, sex, birth, status, snapshot, unit, batch_id, source_row)""");
-        view("fct_death", "select 'z' as person_key, to_date('2024-03-15') as death_date");
-        view("dim_age_band", models.get("dim_age_band").statement());
-        view("int_household_snapshot_set", models.get("int_household_snapshot_set").statement());
-        view("int_person_snapshot", models.get("int_person_snapshot").statement());
+        session.view("fct_death", "select 'z' as person_key, to_date('2024-03-15') as death_date");
+        session.modelView("dim_age_band");
+        session.modelView("int_household_snapshot_set");
+        session.modelView("int_person_snapshot");
     }
 
     @Test
@@ -74,7 +69,7 @@ class PersonMonthModelsTest {
 
     @Test
     void oneRowPerPersonAndSetFromTheLatestSnapshotAndBatch() {
-        List<String> rows = session.sql(models.get("int_person_snapshot").statement()).collectAsList().stream()
+        List<String> rows = session.model("int_person_snapshot").collectAsList().stream()
                 .map(r -> r.getAs("person_key") + "|" + r.getAs("set_month") + "|" + r.getAs("region_code") + "|"
                         + r.getAs("status") + "|" + r.getAs("death_date"))
                 .sorted().toList();
@@ -92,7 +87,7 @@ class PersonMonthModelsTest {
 
     @Test
     void everyMonthOfASetWithTheAgeAndAliveAtItsEnd() {
-        List<String> rows = session.sql(models.get("int_person_month").statement()).collectAsList().stream()
+        List<String> rows = session.model("int_person_month").collectAsList().stream()
                 .map(PersonMonthModelsTest::personMonth).sorted().toList();
         assertEquals(List.of(
                 "x|2024-01|r1|73|70-74|true",
@@ -112,9 +107,5 @@ class PersonMonthModelsTest {
     private static String personMonth(Row r) {
         return r.getAs("person_key") + "|" + r.getAs("month").toString().substring(0, 7) + "|" + r.getAs("region_code")
                 + "|" + r.getAs("age") + "|" + r.getAs("age_band") + "|" + r.getAs("is_alive");
-    }
-
-    private static void view(String name, String sql) {
-        session.sql(sql).createOrReplaceTempView(name);
     }
 }

@@ -25,13 +25,7 @@ aged as (
         p.*,
         s.id_birth_date as birth_date,
         last_day(p.pay_month) as month_end,
-        year(last_day(p.pay_month)) - year(s.id_birth_date)
-            - case
-                when month(last_day(p.pay_month)) < month(s.id_birth_date)
-                  or (month(last_day(p.pay_month)) = month(s.id_birth_date)
-                      and day(last_day(p.pay_month)) < day(s.id_birth_date))
-                then 1 else 0
-              end as age_at_month_end
+        age_at(s.id_birth_date, last_day(p.pay_month)) as age_at_month_end
     from payments as p
     join staged as s on s.batch_id = p.batch_id and s.source_row = p.source_row
     where p.is_longevity

@@ -2,7 +2,7 @@
 -- person feed mentions and the household snapshot in force at that month's end lists. The facts attribute their
 -- rows through this small table instead of each joining the whole person-month table. Read from the person rows per
 -- set of months (int_person_snapshot) rather than int_person_month: the join then shuffles a row per person and
--- snapshot, not one per person and month; age and is_alive as int_person_month defines them.
+-- snapshot, not one per person and month; is_alive as int_person_month defines it.
 -- materialized: table
 with
 
@@ -85,12 +85,7 @@ final as (
         e.person_key,
         e.month,
         p.region_code,
-        year(e.month_end) - year(p.birth_date)
-            - case
-                when month(e.month_end) < month(p.birth_date)
-                  or (month(e.month_end) = month(p.birth_date) and day(e.month_end) < day(p.birth_date))
-                then 1 else 0
-              end as age,
+        age_at(p.birth_date, e.month_end) as age,
         p.status = 'active' and (p.death_date is null or p.death_date > e.month_end) as is_alive,
         p.status
     from in_month_set as e

@@ -37,14 +37,7 @@ person_months as (
 with_age as (
     select
         *,
-        -- year difference minus 1 while (month, day) of the month end is before (month, day) of the birth date:
-        -- a birthday on the month's last day counts, a 29 Feb birthday is not reached on 28 Feb
-        year(month_end) - year(birth_date)
-            - case
-                when month(month_end) < month(birth_date)
-                  or (month(month_end) = month(birth_date) and day(month_end) < day(birth_date))
-                then 1 else 0
-              end as age
+        age_at(birth_date, month_end) as age
     from person_months
 ),
 

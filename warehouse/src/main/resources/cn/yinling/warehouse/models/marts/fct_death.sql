@@ -74,13 +74,8 @@ final as (
         is_registered,
         birth_date,
         sex,
-        -- whole years at the death month's last day; a 29 Feb birthday is not reached on 28 Feb
-        year(last_day(death_date)) - year(birth_date)
-            - case
-                when month(last_day(death_date)) < month(birth_date)
-                  or (month(last_day(death_date)) = month(birth_date) and day(last_day(death_date)) < day(birth_date))
-                then 1 else 0
-              end as age_at_month_end
+        -- whole years at the death month's last day
+        age_at(birth_date, last_day(death_date)) as age_at_month_end
     from attributed
 )
 

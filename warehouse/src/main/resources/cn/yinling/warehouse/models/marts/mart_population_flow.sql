@@ -52,13 +52,7 @@ versions as (
 observable as (
     select
         v.*,
-        -- whole years at the month's end, as int_person_month counts them
-        year(v.month_end) - year(v.birth_date)
-            - case
-                when month(v.month_end) < month(v.birth_date)
-                  or (month(v.month_end) = month(v.birth_date) and day(v.month_end) < day(v.birth_date))
-                then 1 else 0
-              end as age,
+        age_at(v.birth_date, v.month_end) as age,
         previous_status = 'active' and status = 'active' and previous_district <> district_code as is_transfer
     from versions as v
     cross join first_month as f

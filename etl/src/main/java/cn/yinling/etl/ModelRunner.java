@@ -1,6 +1,5 @@
 package cn.yinling.etl;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
@@ -10,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,7 +25,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
@@ -42,9 +39,9 @@ import org.apache.spark.storage.StorageLevel;
  * side by side keeps the cores busy, and a test no longer waits for the last model. Every model's result depends on
  * its inputs only, so the order in which independent models finish changes nothing in what is published.
  *
- * <p>A model costs one Spark job (its local checkpoint, which also counts its rows through an {@link Observation}),
- * a published table one more (its Parquet files); a model stored as a table two (its Parquet files, and its row count
- * from their footers); an ephemeral model none; a data test one.
+ * <p>A model costs one Spark job (its local checkpoint, which also counts its rows through an {@link Observation}); a
+ * published table or a model stored as a table two (its Parquet files, and its row count from their footers); an
+ * ephemeral model none; a data test one.
  */
 final class ModelRunner {
 
@@ -62,9 +59,6 @@ final class ModelRunner {
 
     /** The staging folder's subfolder of the models stored as tables; removed before the version is published. */
     static final String WORK_FOLDER = "_work";
-
-    /** Rows per Parquet file of a published table: big enough for few files, small enough to write in parallel. */
-    static final long ROWS_PER_FILE = 4_000_000L;
 
     private final SparkSession session;
     private final Path stagingDir;
@@ -266,26 +260,27 @@ final class ModelRunner {
             createDirectories(staged.getParent());
             result.sortWithinPartitions("person_key").write().parquet(EtlRun.uri(staged));
             out = -1;
-        } else if (node.isStoredAsTable()) {
-            Path dir = stagingDir.resolve(WORK_FOLDER).resolve(node.name());
+        } else if (node.isPublished() || node.isStoredAsTable()) {
+            // Written as the query's own partitions, neither checkpointed first nor shuffled again for a layout: at
+            // scale 1.0 a published table's checkpoint, hash spread and sort by all columns cost as much as
+            // computing it (dim_person: 76 of 182 executor seconds).
+            Path dir = node.isPublished() ? stagingDir.resolve(node.name())
+                    : stagingDir.resolve(WORK_FOLDER).resolve(node.name());
             result.write().parquet(EtlRun.uri(dir));
+            // later steps and the data tests read what was written, which for a mart is what will be published
             result = session.read().schema(result.schema()).parquet(EtlRun.uri(dir));
             // counted from the Parquet footers: no second pass over the rows
             out = result.count();
-            storedTables.put(node.name(), dir);
-        } else {
-            Observation counted = new Observation("rows_" + node.name());
-            Dataset<Row> local = materialise(result.observe(counted, count(lit(1)).as("rows")));
-            out = rowsObserved(counted);
             if (node.isPublished()) {
-                // later steps read the Parquet written: the checkpoint has served once it is written
-                result = writeTable(local, out, stagingDir.resolve(node.name()));
-                unpersist(local);
                 tables.put(node.name(), out);
             } else {
-                result = local;
-                checkpoints.put(node.name(), local);
+                storedTables.put(node.name(), dir);
             }
+        } else {
+            Observation counted = new Observation("rows_" + node.name());
+            result = materialise(result.observe(counted, count(lit(1)).as("rows")));
+            out = rowsObserved(counted);
+            checkpoints.put(node.name(), result);
         }
         result.createOrReplaceTempView(node.name());
         rows.put(node.name(), out);
@@ -318,20 +313,5 @@ final class ModelRunner {
         Dataset<Row> local = view.localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
         materialised.add(local);
         return local;
-    }
-
-    /**
-     * Writes a mart in files whose content depends on the rows only (same inputs give the same files): rows are
-     * spread over a number of files fixed by the row count, by a hash of all columns, and sorted by all columns
-     * inside each file, so no global sort (a sampling job and a range shuffle per table) is needed. Returns the
-     * table read back, so later models and the data tests read what will be published.
-     */
-    private Dataset<Row> writeTable(Dataset<Row> table, long rows, Path dir) {
-        Column[] columns = Arrays.stream(table.columns()).map(c -> col(c)).toArray(Column[]::new);
-        Column[] order = Arrays.stream(table.columns()).map(c -> col(c).asc_nulls_first()).toArray(Column[]::new);
-        int files = (int) Math.max(1, (rows + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
-        Dataset<Row> spread = files == 1 ? table.coalesce(1) : table.repartition(files, columns);
-        spread.sortWithinPartitions(order).write().parquet(EtlRun.uri(dir));
-        return session.read().schema(table.schema()).parquet(EtlRun.uri(dir));
     }
 }

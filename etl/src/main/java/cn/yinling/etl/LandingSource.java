@@ -1,8 +1,7 @@
 package cn.yinling.etl;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.substring_index;
+import static org.apache.spark.sql.functions.lit;
 
 import cn.yinling.warehouse.contract.Contracts;
 import cn.yinling.warehouse.contract.FeedContract;
@@ -134,7 +133,7 @@ public final class LandingSource {
         batchView.createOrReplaceTempView("landing_batch");
         spark.createDataFrame(manifestRows, MANIFEST_VIEW_SCHEMA).createOrReplaceTempView("landing_manifest");
         for (FeedContract feed : Contracts.get().feeds()) {
-            Dataset<Row> source = readFeed(feed, byFeed.getOrDefault(feed.feed(), List.of()), batchView);
+            Dataset<Row> source = readFeed(feed, byFeed.getOrDefault(feed.feed(), List.of()));
             source.createOrReplaceTempView("src_" + feed.feed());
         }
         return batches;
@@ -194,36 +193,39 @@ public final class LandingSource {
         }
     }
 
-    private Dataset<Row> readFeed(FeedContract feed, List<ManifestEntry> batches, Dataset<Row> inForce) {
-        StructType sourceSchema = ContractSchemas.source(feed);
-        List<String> paths = new ArrayList<>();
-        for (ManifestEntry batch : batches) {
-            String accepted = batch.batchDir() + "/accepted.parquet";
-            if (exists(accepted)) {
-                paths.add(hadoopPath(accepted).toString());
-            }
-        }
-        if (paths.isEmpty()) {
-            return spark.createDataFrame(Collections.emptyList(), sourceSchema);
-        }
+    /**
+     * The accepted rows of a feed's batches in force, one scan per batch with the batch's own columns as literals: the
+     * batch is known per file, so no row has its file path cut apart or joined to the batch list (which cost as much
+     * as reading the row's own columns).
+     */
+    private Dataset<Row> readFeed(FeedContract feed, List<ManifestEntry> batches) {
         // the contract gives the schema: inferring it would cost a Spark job per feed, and a column an older batch
         // lacks is read as null
-        Dataset<Row> raw = spark.read().schema(ContractSchemas.accepted(feed)).parquet(paths.toArray(String[]::new))
-                // the batch folder is named by its id; joining on the id avoids comparing URI spellings. The folder is
-                // cut out of the path by plain string search: a regular expression per row cost more than reading it
-                .withColumn("_batch_id", substring_index(substring_index(col("_metadata.file_path"),
-                        "/accepted.parquet", 1), "/", -1));
-        Dataset<Row> batchInfo = inForce.filter(col("feed").equalTo(feed.feed()))
-                .select(col("batch_id"), col("period"), col("unit"), col("received_at"));
-        Dataset<Row> joined = raw.join(broadcast(batchInfo), raw.col("_batch_id").equalTo(batchInfo.col("batch_id")), "inner");
+        StructType accepted = ContractSchemas.accepted(feed);
+        Dataset<Row> rows = null;
+        for (ManifestEntry batch : batches) {
+            String file = batch.batchDir() + "/accepted.parquet";
+            if (!exists(file)) {
+                continue;
+            }
+            Dataset<Row> batchRows = spark.read().schema(accepted).parquet(hadoopPath(file).toString())
+                    .select(withBatchColumns(accepted, batch));
+            rows = rows == null ? batchRows : rows.unionAll(batchRows);
+        }
+        return rows != null ? rows : spark.createDataFrame(Collections.emptyList(), ContractSchemas.source(feed));
+    }
+
+    private static Column[] withBatchColumns(StructType accepted, ManifestEntry batch) {
         List<Column> columns = new ArrayList<>();
-        for (StructField field : ContractSchemas.accepted(feed).fields()) {
-            columns.add(raw.col(field.name()).as(field.name()));
+        for (StructField field : accepted.fields()) {
+            columns.add(col(field.name()));
         }
+        Map<String, Object> values = Map.of("batch_id", batch.batchId(), "period", batch.period(), "unit", batch.unit());
         for (StructField field : ContractSchemas.BATCH_COLUMNS) {
-            columns.add(batchInfo.col(field.name()).cast(field.dataType()).as(field.name()));
+            Object value = field.name().equals("received_at") ? batch.receivedAt() : values.get(field.name());
+            columns.add(lit(value).cast(field.dataType()).as(field.name()));
         }
-        return joined.select(columns.toArray(Column[]::new));
+        return columns.toArray(Column[]::new);
     }
 
     private boolean exists(String uri) {

@@ -40,8 +40,10 @@ rolled_up as (
         a.ancestor_code as region_code,
         w.month,
         w.breakdown,
-        sum(w.numerator) as numerator,
-        sum(w.denominator) as denominator
+        -- summed as decimals: a sum of doubles (money, hours) would depend in its last digits on the order the
+        -- rows arrive, so the same inputs in other files could publish other digits
+        cast(sum(cast(w.numerator as decimal(38, 10))) as double) as numerator,
+        cast(sum(cast(w.denominator as decimal(38, 10))) as double) as denominator
     from with_totals as w
     join regions as r on r.region_code = w.region_code
     lateral view stack(4, r.city_code, r.district_code, r.street_code, r.community_code) a as ancestor_code

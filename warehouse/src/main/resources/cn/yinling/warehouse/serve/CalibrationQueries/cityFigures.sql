@@ -1,6 +1,7 @@
 -- The committee's calibration figures as the published version has them (aging bench compares them with the report):
 -- city level, each a monthly mean over the published months, the longevity amount a sum. Government-purchased home
--- care is not a KPI of its own (service_persons counts every funding), so it is read from fct_service_order.
+-- care is not a KPI of its own (service_persons counts every funding), so it is read from fct_service_order, and
+-- averaged over every published month like the generator's figure: a month without such orders counts as 0 persons.
 WITH
 
 city_kpis AS (
@@ -25,15 +26,25 @@ longevity AS (
     WHERE kpi_code IN ('longevity_recipients', 'longevity_amount')
 ),
 
-home_care_by_month AS (
+published_months AS (
+    SELECT DISTINCT month FROM city_kpis
+),
+
+orders_by_month AS (
     SELECT order_month, count(DISTINCT person_key) AS persons, count(*) AS orders
     FROM government_orders
     GROUP BY order_month
 ),
 
+home_care_by_month AS (
+    SELECT coalesce(o.persons, 0) AS persons, coalesce(o.orders, 0) AS orders
+    FROM published_months AS m
+    LEFT JOIN orders_by_month AS o ON o.order_month = m.month
+),
+
 home_care AS (
     SELECT avg(persons) AS gov_home_care_persons,
-           avg(1000.0 * orders / persons) AS orders_per_1000_served
+           avg(CASE WHEN persons = 0 THEN 0 ELSE 1000.0 * orders / persons END) AS orders_per_1000_served
     FROM home_care_by_month
 ),
 

@@ -96,9 +96,9 @@ class PublishCrashTest {
                 command.add(arg);
             }
         }
-        // a short-lived JVM on a tiny fixture: one GC thread leaves the cores to the ETL. (The quick compiler alone,
-        // -XX:TieredStopAtLevel=1, filled its code cache and ran the rest interpreted: slower, not faster.)
-        command.addAll(List.of("-Xmx1g", "-XX:+UseSerialGC",
+        // a short-lived JVM on a tiny fixture: one GC thread leaves the cores to the ETL, and the quick compiler alone
+        // compiles what it runs soonest (with room in the code cache: the default one filled and left code interpreted)
+        command.addAll(List.of("-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m",
                 "-D" + EtlMain.PAUSE_PROPERTY + "=600000",
                 "-Dspark.sql.shuffle.partitions=2", "-Dspark.ui.enabled=false",
                 "-cp", System.getProperty("java.class.path"), EtlMain.class.getName(),

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.yinling.warehouse.serve.CalibrationQueries;
+import cn.yinling.warehouse.serve.WarehouseReader;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,25 @@ class GeneratedCityEtlTest {
         assertEquals(12 * 24 * 6, comparedPerKpi.get("allowance_amount"));
         assertTrue(comparedPerKpi.keySet().containsAll(List.of("improper_amount", "flagged_order_rate",
                 "auto_verified_rate", "longevity_missed", "visit_rate")), "the KPIs the audit cases change");
+    }
+
+    /**
+     * The committee-report figures {@code aging bench} reads from a published version (the same query) equal the ones
+     * the generator computed from its own people (truth/calibration.csv), planted audit orders included.
+     */
+    @Test
+    void publishedCalibrationFiguresEqualTheGenerators() {
+        GeneratedCity city = GeneratedCity.get();
+        Map<String, Double> published;
+        try (WarehouseReader reader = WarehouseReader.open(city.home)) {
+            published = reader.withVersion(jdbi -> jdbi.withExtension(CalibrationQueries.class,
+                    CalibrationQueries::cityFigures)).byCode();
+        }
+        List<String[]> generated = city.truth("truth/calibration.csv");
+        assertEquals(published.keySet(), generated.stream().map(f -> f[0]).collect(Collectors.toSet()));
+        for (String[] figure : generated) {
+            assertEquals(Double.parseDouble(figure[2]), published.get(figure[0]), 1e-9, figure[0]);
+        }
     }
 
     /**

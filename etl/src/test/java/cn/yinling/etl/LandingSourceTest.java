@@ -9,6 +9,8 @@ import static cn.yinling.etl.TestCity.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.yinling.warehouse.store.AgingHome;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code src_<feed>} holds the rows of the batches in force, each with its own batch's columns, whether the batch
- * was read by a scan of its own (large batches) or by the feed's shared scan (small ones).
+ * was read by a scan of its own (large batches) or by the feed's shared scan (small ones); the data test
+ * reconcile_landing_rows holds every batch to the rows its manifest declares.
  */
 class LandingSourceTest {
 
@@ -64,12 +67,40 @@ class LandingSourceTest {
     void smallBatchesShareOneScanAndKeepTheirBatchColumns() {
         new LandingSource(spark, landingUri).registerViews();
         assertEquals(EXPECTED, deaths());
+        assertEquals(List.of(), landingRowsTest());
     }
 
     @Test
     void largeBatchesAreReadAloneWithTheSameColumns() {
         new LandingSource(spark, landingUri, 1).registerViews();
         assertEquals(EXPECTED, deaths());
+        assertEquals(List.of(), landingRowsTest());
+    }
+
+    /** A batch whose rows do not all reach src_death (here: its manifest declares one row more) fails the data test. */
+    @Test
+    void aBatchShortOfItsManifestsRowsFailsTheDataTest(@TempDir Path otherRoot) throws Exception {
+        AgingHome home = new AgingHome(otherRoot);
+        LandingFixture landing = new LandingFixture(home);
+        Path batchDir = landing.accepted("death", "2025-02", POLICE, CORRECTION, List.<Object[]>of(
+                row(P4, null, LocalDate.of(2025, 2, 20), "registry")));
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = (ObjectNode) json.readTree(batchDir.resolve("manifest.json").toFile());
+        json.writeValue(batchDir.resolve("manifest.json").toFile(), manifest.put("rows_read", 2).put("rows_loaded", 2));
+        landing.accepted("death", "2025-03", CIVIL, MARCH,
+                List.<Object[]>of(row(P4, "测试四", LocalDate.of(2025, 3, 2), "cremation")));
+        new LandingSource(spark, home.landing().toUri().toString()).registerViews();
+        assertEquals(List.of(CORRECTION + " death 2 1"), landingRowsTest());
+    }
+
+    /** The failing rows of models/tests/reconcile_landing_rows.sql: batch id, feed, manifest rows, source rows. */
+    private static List<String> landingRowsTest() {
+        Model test = ModelCatalog.load().stream().filter(m -> m.name().equals("reconcile_landing_rows")).findFirst()
+                .orElseThrow();
+        return spark.sql(test.sql()).collectAsList().stream()
+                .map(r -> r.getAs("batch_id") + " " + r.getAs("feed") + " " + r.getAs("manifest_rows") + " "
+                        + r.getAs("source_rows"))
+                .collect(Collectors.toList());
     }
 
     private static List<String> deaths() {

@@ -100,8 +100,8 @@ public final class EtlRun {
             auditInputs.registerViews(session);
             ExpectedSubmissions.register(session, ExpectedSubmissions.load(home.config().resolve("units.csv")));
 
-            // rows of the landing views: the accepted rows the manifests declare (the data test reconcile_row_counts
-            // checks staging against a real count of src_*), so extracting costs no Spark job per feed
+            // rows of the landing views: the accepted rows the manifests declare, so extracting costs no Spark job per
+            // feed (the data tests count them for real: reconcile_landing_rows per batch, reconcile_row_counts after)
             Map<String, Long> rows = new LinkedHashMap<>();
             for (String view : provided) {
                 rows.put(view, view.startsWith("src_") ? 0L : localRows(session.table(view)));

@@ -147,7 +147,7 @@ public final class LandingSource {
         batchView.createOrReplaceTempView("landing_batch");
         spark.createDataFrame(manifestRows, MANIFEST_VIEW_SCHEMA).createOrReplaceTempView("landing_manifest");
         for (FeedContract feed : Contracts.get().feeds()) {
-            Dataset<Row> source = readFeed(feed, byFeed.getOrDefault(feed.feed(), List.of()));
+            Dataset<Row> source = readFeed(feed, byFeed.getOrDefault(feed.feed(), List.of()), batchView);
             source.createOrReplaceTempView("src_" + feed.feed());
         }
         return batches;
@@ -214,7 +214,7 @@ public final class LandingSource {
      * path: a union of one scan per batch cost a small city's ETL more than its data (72 monthly death batches of 291
      * rows in all: 25 s, each scan a file listing, a task and an output file).
      */
-    private Dataset<Row> readFeed(FeedContract feed, List<ManifestEntry> batches) {
+    private Dataset<Row> readFeed(FeedContract feed, List<ManifestEntry> batches, Dataset<Row> inForce) {
         // the contract gives the schema: inferring it would cost a Spark job per feed, and a column an older batch
         // lacks is read as null
         StructType accepted = ContractSchemas.accepted(feed);
@@ -232,19 +232,15 @@ public final class LandingSource {
             }
         }
         if (!smallBatches.isEmpty()) {
-            parts.add(readSharedScan(accepted, smallBatches));
+            parts.add(readSharedScan(accepted, smallBatches, inForce.filter(col("feed").equalTo(feed.feed()))));
         }
         return parts.stream().reduce(Dataset::unionAll)
                 .orElseGet(() -> spark.createDataFrame(Collections.emptyList(), ContractSchemas.source(feed)));
     }
 
-    private Dataset<Row> readSharedScan(StructType accepted, List<ManifestEntry> batches) {
-        List<Row> batchRows = new ArrayList<>();
-        for (ManifestEntry batch : batches) {
-            batchRows.add(RowFactory.create(batch.batchId(), batch.period(), batch.unit(), batch.receivedAt()));
-        }
-        Dataset<Row> batchInfo = broadcast(spark.createDataFrame(batchRows,
-                DataTypes.createStructType(ContractSchemas.BATCH_COLUMNS)).withColumnRenamed("batch_id", "_batch"));
+    /** @param feedBatches the feed's rows of landing_batch: a row joins only the batch its file belongs to */
+    private Dataset<Row> readSharedScan(StructType accepted, List<ManifestEntry> batches, Dataset<Row> feedBatches) {
+        Dataset<Row> batchInfo = broadcast(feedBatches.withColumnRenamed("batch_id", "_batch"));
         Dataset<Row> rows = spark.read().schema(accepted)
                 .parquet(batches.stream().map(b -> hadoopPath(acceptedUri(b)).toString()).toArray(String[]::new))
                 // the batch folder is named by its id; joining on the id avoids comparing URI spellings, and plain

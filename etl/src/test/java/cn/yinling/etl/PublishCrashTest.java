@@ -19,7 +19,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -50,17 +49,13 @@ class PublishCrashTest {
         try {
             Deque<String> lastLines = new ArrayDeque<>();
             CompletableFuture<Boolean> paused = CompletableFuture.supplyAsync(() -> waitForPause(child, lastLines));
-            boolean reached;
-            try {
-                reached = paused.get(600, TimeUnit.SECONDS);
-            } catch (TimeoutException e) {
+            boolean reached = paused.completeOnTimeout(false, 600, TimeUnit.SECONDS).get();
+            assertTrue(reached, () -> {
                 synchronized (lastLines) {
-                    throw new AssertionError("the child ETL did not reach the publish step in 600 s; its last lines:\n"
-                            + String.join("\n", lastLines), e);
+                    return "the child ETL never reached the publish step in 600 s; its last lines:\n"
+                            + String.join("\n", lastLines);
                 }
-            }
-            assertTrue(reached, () -> "the child ETL never reached the publish step; its last lines:\n"
-                    + String.join("\n", lastLines));
+            });
             // it is now sleeping with a complete staging folder, right before the rename
             try (Stream<Path> entries = Files.list(store.versionsDir())) {
                 assertTrue(entries.anyMatch(p -> p.getFileName().toString().startsWith(".tmp-2-")), "staging folder of version 2");

@@ -120,6 +120,11 @@ public final class EtlMain {
                 setUnlessConfigured(builder, configured, "spark.local.dir",
                         () -> home.scratch().resolve("spark").toString());
             }
+            // The bucketed tables of a run are external (their files are in the run's folders), but the session
+            // catalog makes its default database's folder on first use: in the scratch folder, not wherever the
+            // command was started.
+            setUnlessConfigured(builder, configured, "spark.sql.warehouse.dir",
+                    () -> home.scratch().resolve("spark-warehouse").toUri().toString());
             // checkpointed blocks that spill to disk are compressed like shuffle files
             setUnlessConfigured(builder, configured, "spark.rdd.compress", () -> "true");
             // Shuffle files are removed only once the driver's garbage collector has collected their plans; with a

@@ -44,6 +44,11 @@ public final class ModelGraph {
         public boolean isEphemeral() {
             return sql != null && sql.isEphemeral();
         }
+
+        /** See {@link Model#clusteredBy()}; null for a Java model. */
+        public String clusteredBy() {
+            return sql == null ? null : sql.clusteredBy();
+        }
     }
 
     private static final Pattern COMMENTS_AND_STRINGS =

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
@@ -71,6 +72,14 @@ final class ModelRunner {
     private final Map<String, Integer> unfinishedReaders = new HashMap<>();
     /** The folder of each model stored as a table, removed when its last reader has finished. */
     private final Map<String, Path> storedTables = new ConcurrentHashMap<>();
+    /**
+     * The session catalog's table over the files of each model written in buckets ({@link Model#clusteredBy()}): an
+     * external table, so dropping it (when its last reader has finished, and for the marts at the end of the run)
+     * leaves the files to this runner and the publish step. Named per run: tests run several ETLs in one session.
+     */
+    private final Map<String, String> bucketedTables = new ConcurrentHashMap<>();
+    private final String tablePrefix = "aging_run" + RUNS.incrementAndGet() + "_";
+    private static final AtomicLong RUNS = new AtomicLong();
     /**
      * The inputs of each ephemeral model: its readers read them through its view, so they are released only when the
      * ephemeral model's own last reader has finished.
@@ -149,6 +158,7 @@ final class ModelRunner {
             throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
         } finally {
             pool.shutdown();
+            bucketedTables.keySet().forEach(this::dropBucketedTable);
             deleteRecursively(stagingDir.resolve(WORK_FOLDER));
         }
         List<DataTests.Result> results = tests.stream()
@@ -209,6 +219,9 @@ final class ModelRunner {
             if (checkpoint != null) {
                 unpersist(checkpoint);
             }
+            if (last) {
+                dropBucketedTable(input);
+            }
             Path stored = last ? storedTables.remove(input) : null;
             if (stored != null) {
                 deleteRecursively(stored);
@@ -223,6 +236,13 @@ final class ModelRunner {
     private static void unpersist(Dataset<Row> checkpoint) {
         if (checkpoint.queryExecution().analyzed() instanceof LogicalRDD rdd) {
             rdd.rdd().unpersist(true);
+        }
+    }
+
+    private void dropBucketedTable(String model) {
+        String table = bucketedTables.remove(model);
+        if (table != null) {
+            session.sql("DROP TABLE IF EXISTS " + table);
         }
     }
 
@@ -266,9 +286,19 @@ final class ModelRunner {
             // computing it (dim_person: 76 of 182 executor seconds).
             Path dir = node.isPublished() ? stagingDir.resolve(node.name())
                     : stagingDir.resolve(WORK_FOLDER).resolve(node.name());
-            result.write().parquet(EtlRun.uri(dir));
             // later steps and the data tests read what was written, which for a mart is what will be published
-            result = session.read().schema(result.schema()).parquet(EtlRun.uri(dir));
+            String clusteredBy = node.clusteredBy();
+            if (clusteredBy == null) {
+                result.write().parquet(EtlRun.uri(dir));
+                result = session.read().schema(result.schema()).parquet(EtlRun.uri(dir));
+            } else {
+                String table = tablePrefix + node.name();
+                int buckets = Integer.parseInt(session.conf().get("spark.sql.shuffle.partitions"));
+                result.write().format("parquet").bucketBy(buckets, clusteredBy).option("path", EtlRun.uri(dir))
+                        .saveAsTable(table);
+                bucketedTables.put(node.name(), table);
+                result = session.table(table);
+            }
             // counted from the Parquet footers: no second pass over the rows
             out = result.count();
             if (node.isPublished()) {

@@ -19,6 +19,9 @@ public final class SharedSpark {
                     .config("spark.default.parallelism", "2")
                     .config("spark.ui.enabled", "false")
                     .config("spark.sql.session.timeZone", "Asia/Shanghai")
+                    // the runner's bucketed tables are external, but the catalog still makes its default database's
+                    // folder: in target/, not in the module's source folder
+                    .config("spark.sql.warehouse.dir", java.nio.file.Path.of("target", "spark-warehouse").toUri().toString())
                     .getOrCreate();
             spark.sparkContext().setLogLevel("WARN");
             Runtime.getRuntime().addShutdownHook(new Thread(spark::stop));

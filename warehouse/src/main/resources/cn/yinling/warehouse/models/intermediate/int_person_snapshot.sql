@@ -2,6 +2,7 @@
 -- (int_household_snapshot_set): the person's latest row among them, with the death date from any source.
 -- int_person_month widens it to every month of the set.
 -- materialized: table
+-- clustered_by: person_key
 with
 
 snapshot_sets as (

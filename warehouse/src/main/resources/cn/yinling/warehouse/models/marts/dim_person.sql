@@ -1,11 +1,12 @@
 -- Persons with history (SCD2) of region and household status, from the household snapshots: a new version starts
 -- at the first snapshot month showing a change; valid_to is the day before the next version (null while current).
+-- clustered_by: person_key
 with
 
 household as (
-    -- one shuffle by person: every window below partitions by person_key first, so they all reuse it instead of
-    -- shuffling the whole register once each
-    select /*+ REPARTITION(person_key) */
+    -- stg_household lies in buckets by person_key, and every window below partitions by person_key first: they
+    -- all read the buckets as they are instead of shuffling the whole register once each
+    select
         person_key, birth_date, sex, region_code, status, status_date, snapshot_month, batch_id, source_row
     from stg_household
 ),

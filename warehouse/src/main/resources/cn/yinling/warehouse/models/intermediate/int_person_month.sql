@@ -17,6 +17,12 @@ age_bands as (
     select * from dim_age_band
 ),
 
+band_of_age as (
+    -- a row per whole year of age (the open band up to 200, older ages are looked up as 200): each person-month
+    -- finds its band by a hash lookup instead of being compared with every band
+    select explode(sequence(min_age, coalesce(max_age, 200))) as age, age_band from age_bands
+),
+
 person_months as (
     select /*+ BROADCAST(m) */
         m.month,
@@ -58,7 +64,7 @@ final as (
         p.snapshot_month,
         p.batch_id
     from with_age as p
-    join age_bands as b on p.age >= b.min_age and (b.max_age is null or p.age <= b.max_age)
+    join band_of_age as b on b.age = least(p.age, 200)
 )
 
 select * from final

@@ -2,8 +2,8 @@
 -- population and the exposures of the cohort-component forecast (cn.yinling.warehouse.forecast). Counts only.
 with
 
-person_months as (
-    select * from int_person_month where is_alive
+population as (
+    select * from int_population_age
 ),
 
 regions as (
@@ -15,14 +15,15 @@ by_district as (
         r.district_code as region_code,
         p.month,
         cast(least(p.age, 100) as int) as age,
-        p.sex
-    from person_months as p
+        p.sex,
+        p.population
+    from population as p
     join regions as r on r.region_code = p.region_code
     where r.district_code is not null
 ),
 
 final as (
-    select region_code, month, age, sex, count(*) as population
+    select region_code, month, age, sex, sum(population) as population
     from by_district
     group by region_code, month, age, sex
 )

@@ -60,14 +60,14 @@ class ForecastMartsTest {
                   as t(person_key, version, birth, sex, region_code, status, valid_from, is_current)""");
         // alive or not at each month end; ages 101 and 104 both count as 100 (the open group)
         session.view("int_person_month", """
-                select person_key, to_date(month) as month, region_code, sex, age, is_alive from values
-                  ('a', '2024-01-01', '320302001001', 'F', 101, true),
-                  ('b', '2024-01-01', '320302001002', 'F', 104, true),
-                  ('c', '2024-01-01', '320302001001', 'F', 100, false),
-                  ('d', '2024-01-01', '320303001001', 'M', 0, true),
-                  ('d', '2024-02-01', '320303001001', 'M', 0, true),
-                  ('e', '2024-02-01', '320302001001', 'M', 64, true)
-                  as t(person_key, month, region_code, sex, age, is_alive)""");
+                select person_key, to_date(month) as month, region_code, sex, age, is_alive, age_band from values
+                  ('a', '2024-01-01', '320302001001', 'F', 101, true, '100+'),
+                  ('b', '2024-01-01', '320302001002', 'F', 104, true, '100+'),
+                  ('c', '2024-01-01', '320302001001', 'F', 100, false, '100+'),
+                  ('d', '2024-01-01', '320303001001', 'M', 0, true, '0-14'),
+                  ('d', '2024-02-01', '320303001001', 'M', 0, true, '0-14'),
+                  ('e', '2024-02-01', '320302001001', 'M', 64, true, '60-64')
+                  as t(person_key, month, region_code, sex, age, is_alive, age_band)""");
         session.modelView("int_population_age");
         // registered deaths count in their district; the unregistered one (city code) and one before the spine do not
         session.view("fct_death", """

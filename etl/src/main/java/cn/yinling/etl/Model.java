@@ -1,5 +1,6 @@
 package cn.yinling.etl;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -98,7 +99,7 @@ public record Model(String folder, String fileName, String resource, String sql)
         if (!isPublished() && !isStoredAsTable()) {
             return null;
         }
-        java.util.regex.Matcher m = CLUSTERED_BY.matcher(sql);
+        Matcher m = CLUSTERED_BY.matcher(sql);
         return m.find() ? m.group(1) : null;
     }
 

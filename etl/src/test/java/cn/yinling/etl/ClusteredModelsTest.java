@@ -2,7 +2,6 @@ package cn.yinling.etl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -32,15 +31,6 @@ class ClusteredModelsTest {
 
     private static Model model(String folder, String name, String sql) {
         return new Model(folder, name, folder + "/" + name + ".sql", sql);
-    }
-
-    @Test
-    void theClusteredByLineIsReadForModelsWrittenAsFilesOnly() {
-        String sql = "-- materialized: table\n-- clustered_by: person_key\nselect 1 as person_key\n";
-        assertEquals("person_key", model("staging", "m", sql).clusteredBy());
-        assertEquals("person_key", model("marts", "m", sql.replace("-- materialized: table\n", "")).clusteredBy());
-        assertNull(model("staging", "m", sql.replace("-- materialized: table\n", "")).clusteredBy());
-        assertNull(model("staging", "m", "-- materialized: table\nselect 1 as person_key\n").clusteredBy());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package cn.yinling.etl;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -35,5 +37,14 @@ class ModelTest {
         String sql = "-- materialized: table\nselect 1 as x\n";
         assertFalse(model("marts", sql).isStoredAsTable());
         assertFalse(model("vault", sql).isStoredAsTable());
+    }
+
+    @Test
+    void theClusteredByLineIsReadForModelsWrittenAsFilesOnly() {
+        String sql = "-- materialized: table\n-- clustered_by: person_key\nselect 1 as person_key\n";
+        assertEquals("person_key", model("staging", sql).clusteredBy());
+        assertEquals("person_key", model("marts", sql.replace("-- materialized: table\n", "")).clusteredBy());
+        assertNull(model("staging", sql.replace("-- materialized: table\n", "")).clusteredBy());
+        assertNull(model("staging", "-- materialized: table\nselect 1 as person_key\n").clusteredBy());
     }
 }

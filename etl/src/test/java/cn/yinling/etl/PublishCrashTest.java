@@ -96,13 +96,15 @@ class PublishCrashTest {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (arg.startsWith("--add-opens") || arg.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
-                    || arg.startsWith("-Djdk.reflect") || arg.startsWith("-Dio.netty") || arg.startsWith("-Duser.timezone")) {
+                    || arg.startsWith("-Djdk.reflect") || arg.startsWith("-Dio.netty") || arg.startsWith("-Duser.timezone")
+                    || arg.startsWith("-XX:TieredStopAtLevel") || arg.startsWith("-XX:ReservedCodeCacheSize")) {
                 command.add(arg);
             }
         }
-        // a short-lived JVM on a tiny fixture: one GC thread leaves the cores to the ETL. (The quick compiler alone,
-        // -XX:TieredStopAtLevel=1, ran the test alone in 129 s instead of 154 s, but in the whole suite once never
-        // reached the publish step in 600 s: kept out until that is understood.)
+        // a short-lived JVM on a tiny fixture: one GC thread leaves the cores to the ETL, and it compiles as the test
+        // JVM does (the module's pom: the quick compiler alone, with the larger code cache it needs). The quick
+        // compiler with the default cache once never reached the publish step in 600 s; a full code cache, which
+        // stops compiling, is the likely cause
         command.addAll(List.of("-Xmx1g", "-XX:+UseSerialGC",
                 "-D" + EtlMain.PAUSE_PROPERTY + "=600000",
                 "-Dspark.sql.shuffle.partitions=2", "-Dspark.ui.enabled=false",

@@ -365,7 +365,7 @@ public final class Landing {
                         }
                     }
                 }
-                // The reading thread has finished (its end marker came through the queue): its counters are visible.
+                // The checking thread has finished (its end marker came through the queue): its counters are visible.
                 if (validator[0].rowsInPeriod() == 0 && validator[0].rowsOutOfPeriod() > 0) {
                     run.refuse(Rules.OUT_OF_PERIOD, "文件中的数据期间与所选报送期间不一致：所选期间为" + upload.period()
                             + "，文件中没有一行的日期在该期间内。请核对所选报送期间或文件。");

@@ -67,8 +67,9 @@ final class AcceptedRowsWriter implements AutoCloseable {
                 case AMOUNT -> ascii(((BigDecimal) v).toPlainString());
                 case DECIMAL -> ascii(Double.toString((Double) v));
                 case FLAG -> ascii(((Boolean) v) ? "true" : "false");
-                case ID_NUMBER -> quoted(((IdNumber) v).value());
-                default -> quoted((String) v);
+                case ID_NUMBER -> checkedAscii(((IdNumber) v).value());
+                case USCC, DIGITS, SEX, REGION_CODE -> checkedAscii((String) v);
+                default -> text((String) v);
             }
         }
         room(1);
@@ -147,27 +148,62 @@ final class AcceptedRowsWriter implements AutoCloseable {
     }
 
     /**
-     * A CSV text field, UTF-8 encoded (surrogate pairs as 4 bytes); quoted, inner quotes doubled, only when it holds a
-     * comma, quote or line break (text is never empty here: an empty cell is null, written as nothing).
+     * A value the row checks let through only as ASCII letters and digits (an ID number, a USCC, digits, a region
+     * code, a sex code): copied as it is, no quoting needed. {@code String.getBytes(int, int, byte[], int)} keeps
+     * the low byte of each char, which for ASCII is the byte itself, and copies a Latin-1 string's bytes in bulk.
      */
-    private void quoted(String s) throws IOException {
+    @SuppressWarnings("deprecation")
+    private void checkedAscii(String s) throws IOException {
         int n = s.length();
-        boolean plain = true;
-        for (int i = 0; i < n && plain; i++) {
-            char c = s.charAt(i);
-            plain = c != ',' && c != '"' && c != '\n' && c != '\r';
+        if (n > buffer.length) {
+            text(s);
+            return;
         }
-        if (2 + 4L * n > buffer.length) {
+        room(n);
+        s.getBytes(0, n, buffer, position);
+        position += n;
+    }
+
+    /**
+     * A CSV text field, UTF-8 encoded (surrogate pairs as 4 bytes). Encoded in one go on the guess that it needs no
+     * quotes; only a field holding a comma, quote or line break is written again, quoted, inner quotes doubled (text
+     * is never empty here: an empty cell is null, written as nothing).
+     */
+    private void text(String s) throws IOException {
+        int n = s.length();
+        if (2 + 4L * n + 2L * n > buffer.length) {
             room(buffer.length);
             out.write(('"' + s.replace("\"", "\"\"") + '"').getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return;
         }
-        room(2 + 4 * n);
+        room(4 * n);
         byte[] b = buffer;
         int p = position;
-        if (!plain) {
-            b[p++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                    quoted(s);
+                    return;
+                }
+                b[p++] = (byte) c;
+            } else {
+                p = multiByte(s, i, c, b, p);
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                }
+            }
         }
+        position = p;
+    }
+
+    /** {@link #text}'s field again, between quotes, each inner quote doubled. */
+    private void quoted(String s) throws IOException {
+        int n = s.length();
+        room(2 + 6 * n);
+        byte[] b = buffer;
+        int p = position;
+        b[p++] = '"';
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
@@ -175,27 +211,39 @@ final class AcceptedRowsWriter implements AutoCloseable {
                     b[p++] = '"';
                 }
                 b[p++] = (byte) c;
-            } else if (c < 0x800) {
-                b[p++] = (byte) (0xC0 | c >> 6);
-                b[p++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                b[p++] = (byte) (0xF0 | cp >> 18);
-                b[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                b[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                b[p++] = (byte) (0x80 | cp & 0x3F);
-            } else if (Character.isSurrogate(c)) {
-                b[p++] = '?';
             } else {
-                b[p++] = (byte) (0xE0 | c >> 12);
-                b[p++] = (byte) (0x80 | c >> 6 & 0x3F);
-                b[p++] = (byte) (0x80 | c & 0x3F);
+                p = multiByte(s, i, c, b, p);
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                }
             }
         }
-        if (!plain) {
-            b[p++] = '"';
-        }
+        b[p++] = '"';
         position = p;
+    }
+
+    /**
+     * Writes the UTF-8 bytes of the char {@code c} at {@code s[i]} (≥ 0x80; with {@code s[i + 1]} when the two form a
+     * surrogate pair, a lone surrogate as '?') at {@code b[p]} and returns the position after them.
+     */
+    private static int multiByte(String s, int i, char c, byte[] b, int p) {
+        if (c < 0x800) {
+            b[p++] = (byte) (0xC0 | c >> 6);
+            b[p++] = (byte) (0x80 | c & 0x3F);
+        } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            int cp = Character.toCodePoint(c, s.charAt(i + 1));
+            b[p++] = (byte) (0xF0 | cp >> 18);
+            b[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
+            b[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
+            b[p++] = (byte) (0x80 | cp & 0x3F);
+        } else if (Character.isSurrogate(c)) {
+            b[p++] = '?';
+        } else {
+            b[p++] = (byte) (0xE0 | c >> 12);
+            b[p++] = (byte) (0x80 | c >> 6 & 0x3F);
+            b[p++] = (byte) (0x80 | c & 0x3F);
+        }
+        return p;
     }
 
     private void flushAndClose() throws IOException {

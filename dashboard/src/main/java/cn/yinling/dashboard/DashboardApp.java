@@ -32,7 +32,9 @@ import cn.yinling.dashboard.report.ReportController;
 import cn.yinling.dashboard.web.ApiError;
 import cn.yinling.dashboard.web.ApiException;
 import cn.yinling.warehouse.serve.NoPublishedVersionException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
@@ -215,11 +217,20 @@ public final class DashboardApp {
         app.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).json(new ApiError(e.getMessage())));
         app.exception(io.javalin.http.BadRequestResponse.class,
                 (e, ctx) -> ctx.status(400).json(new ApiError("请求格式错误：" + e.getMessage())));
+        app.exception(JsonProcessingException.class, (e, ctx) -> ctx.status(400).json(new ApiError(badJson(e))));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
             ctx.status(500).json(new ApiError("服务器内部错误，请稍后重试；如持续出现请联系管理员查看日志。"));
         });
         return app;
+    }
+
+    /** A JSON body the API cannot read is the caller's to fix; Jackson's own message is English and may quote it. */
+    private static String badJson(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "请求中有不认识的字段“" + unknown.getPropertyName() + "”：字段名请按接口说明 /api/v1/openapi.json 填写。";
+        }
+        return "请求内容不是有效的 JSON，或字段的类型不对：请按接口说明 /api/v1/openapi.json 填写。";
     }
 
     private static Path uploadCache(Dependencies deps) {

@@ -175,6 +175,25 @@ class PortalSecurityTest {
     }
 
     @Test
+    void aBodyTheApiCannotReadIsRefusedWith400AndSaysWhatToFix() {
+        PortalClient admin = portal.login("admin1");
+        int users = admin.get("/api/v1/admin/users").json().size();
+
+        PortalClient.Response unknownField = admin.post("/api/v1/admin/users", Map.of("username", "x", "role", "admin"));
+        assertEquals(400, unknownField.status());
+        assertTrue(unknownField.json().get("error").asText().contains("不认识的字段“username”"), unknownField.text());
+
+        PortalClient.Response notJson = admin.postText("/api/v1/admin/users", "{\"name\": \"x\", ");
+        assertEquals(400, notJson.status());
+        assertTrue(notJson.json().get("error").asText().contains("不是有效的 JSON"), notJson.text());
+        assertEquals(users, admin.get("/api/v1/admin/users").json().size());
+
+        PortalClient.Response login = portal.anonymous().trySignIn("{\"username\": \"admin1\", \"password\": \"x\"}");
+        assertEquals(400, login.status());
+        assertTrue(login.json().get("error").asText().contains("“username”"), login.text());
+    }
+
+    @Test
     void userFileNamesNeverBecomePathsTheStoredNameIsTheSystems() throws Exception {
         PortalClient police = portal.login("police1");
         String[] names = {"../../../../etc/evil.csv", "/tmp/aging-absolute-evil.csv", "..\\..\\win<do>ws|?\u202E.csv"};

@@ -57,6 +57,7 @@ class PersonMonthModelsTest {
         session.modelView("dim_age_band");
         session.modelView("int_household_snapshot_set");
         session.modelView("int_person_snapshot");
+        session.modelView("int_person_month");
     }
 
     @Test
@@ -102,6 +103,25 @@ class PersonMonthModelsTest {
                 "z|2024-02|r4|60|60-64|true",      // 60 on 29 February
                 "z|2024-03|r4|60|60-64|false",     // died on 15 March
                 "z|2024-04|r4|60|60-64|false"), rows);
+    }
+
+    @Test
+    void theAliveAreCountedByCommunityMonthSexAndAge() {
+        List<String> counts = session.model("int_population_age").collectAsList().stream()
+                .map(r -> r.getAs("region_code") + "|" + r.getAs("month").toString().substring(0, 7) + "|"
+                        + r.getAs("sex") + "|" + r.getAs("age") + "|" + r.getAs("age_band") + "|"
+                        + r.getAs("population"))
+                .sorted().toList();
+        // the alive rows of everyMonthOfASetWithTheAgeAndAliveAtItsEnd, one each
+        assertEquals(List.of(
+                "r1|2024-01|M|73|70-74|1",
+                "r2|2024-02|M|73|70-74|1",
+                "r2|2024-03|M|73|70-74|1",
+                "r2|2024-04|M|74|70-74|1",
+                "r3|2024-01|F|84|80-84|1",
+                "r3|2024-02|F|84|80-84|1",
+                "r4|2024-01|F|59|15-59|1",
+                "r4|2024-02|F|60|60-64|1"), counts);
     }
 
     private static String personMonth(Row r) {

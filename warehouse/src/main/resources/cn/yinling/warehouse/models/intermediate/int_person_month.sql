@@ -60,7 +60,7 @@ final as (
         p.status,
         p.status_date,
         p.death_date,
-        p.status = 'active' and (p.death_date is null or p.death_date > p.month_end) as is_alive,
+        is_alive_at(p.status, p.death_date, p.month_end) as is_alive,
         p.snapshot_month,
         p.batch_id
     from with_age as p

@@ -2,8 +2,10 @@
 -- person feed mentions and the household snapshot in force at that month's end lists. The facts attribute their
 -- rows through this small table instead of each joining the whole person-month table. Read from the person rows per
 -- set of months (int_person_snapshot) rather than int_person_month: the join then shuffles a row per person and
--- snapshot, not one per person and month; is_alive as int_person_month defines it.
+-- snapshot, not one per person and month. In buckets by person_key, so the facts' joins by person and month
+-- shuffle only their own rows.
 -- materialized: table
+-- clustered_by: person_key
 with
 
 persons as (
@@ -54,24 +56,34 @@ accident_insurance as (
     select * from stg_accident_insurance
 ),
 
-event_months as (
+event_mentions as (
     select person_key, pay_month as month from allowance
-    union
+    union all
     select person_key, pay_month from pension
-    union
+    union all
     select person_key, benefit_month from ltc_benefit
-    union
+    union all
     select person_key, order_month from service_order
-    union
+    union all
     select person_key, visit_month from care_visit
-    union
+    union all
     select person_key, exam_month from health_checkup
-    union
+    union all
     select person_key, survey_month from living_status
-    union
+    union all
     select person_key, trunc(death_date, 'MM') from death
-    union
+    union all
     select i.person_key, y.month from accident_insurance as i join year_months as y on y.year = i.policy_year
+),
+
+by_person as (
+    -- sent once to the partition of the person's bucket in int_person_snapshot: the distinct below and the join with
+    -- the register then need no shuffle of their own
+    select /*+ REPARTITION(person_key) */ * from event_mentions
+),
+
+event_months as (
+    select distinct person_key, month from by_person
 ),
 
 in_month_set as (
@@ -86,7 +98,7 @@ final as (
         e.month,
         p.region_code,
         age_at(p.birth_date, e.month_end) as age,
-        p.status = 'active' and (p.death_date is null or p.death_date > e.month_end) as is_alive,
+        is_alive_at(p.status, p.death_date, e.month_end) as is_alive,
         p.status
     from in_month_set as e
     join persons as p on p.person_key = e.person_key and p.set_month = e.set_month

@@ -1,5 +1,8 @@
 -- The living status in force for each person and month (kpis.md): the person's latest survey dated in the last 12
 -- months, i.e. the twelve calendar months ending with the month. A survey older than that no longer counts.
+-- In buckets by person_key, as the person-months are, so fct_population_month's join shuffles neither side.
+-- materialized: table
+-- clustered_by: person_key
 with
 
 surveys as (
@@ -16,6 +19,11 @@ in_window as (
     join months as m on m.month >= s.survey_month and m.month <= add_months(s.survey_month, 11)
 ),
 
+by_person as (
+    -- sent once to the partition of the person's bucket: the window below needs no shuffle of its own
+    select /*+ REPARTITION(person_key) */ * from in_window
+),
+
 latest as (
     select *
     from (
@@ -25,7 +33,7 @@ latest as (
                 partition by person_key, month
                 order by survey_date desc, batch_id desc, source_row
             ) as recency
-        from in_window
+        from by_person
     )
     where recency = 1
 ),

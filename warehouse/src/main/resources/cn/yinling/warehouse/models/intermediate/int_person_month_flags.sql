@@ -3,8 +3,10 @@
 -- or is insured for the month's year. One aggregate over a union, so fct_population_month needs a single join for
 -- them; only booleans and amounts, so Spark aggregates by hash (a text column, such as the living status's, would
 -- make it sort the union on both sides of the shuffle). The living status and checkup in force, one row per person
--- and month already, are joined by fct_population_month itself.
+-- and month already, are joined by fct_population_month itself. In buckets by person_key, as the person-months are,
+-- so that join shuffles neither side.
 -- materialized: table
+-- clustered_by: person_key
 with
 
 allowances as (
@@ -62,6 +64,12 @@ signals as (
     join months as m on m.year = e.policy_year
 ),
 
+by_person as (
+    -- sent once to the partition of the person's bucket: the aggregate below and the bucketed write need no shuffle
+    -- of their own
+    select /*+ REPARTITION(person_key) */ * from signals
+),
+
 final as (
     select
         person_key,
@@ -72,7 +80,7 @@ final as (
         coalesce(bool_or(has_ltc_benefit), false) as has_ltc_benefit,
         coalesce(bool_or(is_visited), false) as is_visited,
         coalesce(bool_or(is_insured), false) as is_insured
-    from signals
+    from by_person
     group by person_key, month
 )
 

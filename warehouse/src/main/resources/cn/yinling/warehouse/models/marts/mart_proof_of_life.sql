@@ -73,6 +73,12 @@ evidence as (
     select person_key, benefit_month, 5 from ltc_benefits
 ),
 
+evidence_by_person as (
+    -- sent once to the partition of the person: the aggregate by person and month and the join with the recipients
+    -- below then shuffle only the recipients
+    select /*+ REPARTITION(person_key) */ * from evidence
+),
+
 -- The latest evidence of each person in each calendar month, so a recipient meets at most six rows. Date and source
 -- as one number (days since 1970 × 10 + 9 − rank) whose max is the latest date and, that day, the first source:
 -- a plain max is a hash aggregate, where max_by over a struct is sorted on both sides of the shuffle.
@@ -81,7 +87,7 @@ latest_per_month as (
         person_key,
         cast(trunc(evidence_date, 'MM') as date) as evidence_month,
         max(unix_date(evidence_date) * 10 + 9 - source_rank) as evidence_key
-    from evidence
+    from evidence_by_person
     group by person_key, cast(trunc(evidence_date, 'MM') as date)
 ),
 

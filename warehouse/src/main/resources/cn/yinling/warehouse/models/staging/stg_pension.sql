@@ -1,5 +1,7 @@
--- Basic pension payments (基本养老金发放), one row per accepted row.
+-- Basic pension payments (基本养老金发放), one row per accepted row. In buckets by person_key, as
+-- int_event_registration is, so fct_pension_payment's join by person and month shuffles neither side.
 -- materialized: table
+-- clustered_by: person_key
 with
 
 source as (

@@ -16,11 +16,17 @@ people as (
     select id_number, name, 2 as source_priority, period, batch_id, _row from death
 ),
 
+by_id as (
+    -- sent to their ID number's partition before the window: left to itself, Spark sorts and limits each ID number's
+    -- rows before the shuffle too (a partial WindowGroupLimit), which gains nothing here, since an ID number's rows
+    -- (one per snapshot) lie in different files
+    select /*+ REPARTITION(id_number) */ * from people
+),
+
 latest as (
     -- the name of each ID number's first row in the order: named rows first, household before death, latest period,
     -- latest batch, first row. A window, not an aggregate: max_by over an ordering struct has no fixed-width buffer,
-    -- so Spark sorts for it on both sides of the shuffle, and an ID number's rows (one per snapshot) lie in different
-    -- files, so the map side gained nothing
+    -- so Spark sorts for it on both sides of the shuffle
     select id_number, name
     from (
         select
@@ -30,7 +36,7 @@ latest as (
                 partition by id_number
                 order by name is null, source_priority, period desc, batch_id desc, _row
             ) as rank
-        from people
+        from by_id
     )
     where rank = 1
 ),

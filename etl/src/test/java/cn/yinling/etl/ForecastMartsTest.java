@@ -68,7 +68,6 @@ class ForecastMartsTest {
                   ('d', '2024-02-01', '320303001001', 'M', 0, true, '0-14'),
                   ('e', '2024-02-01', '320302001001', 'M', 64, true, '60-64')
                   as t(person_key, month, region_code, sex, age, is_alive, age_band)""");
-        session.modelView("int_population_age");
         // registered deaths count in their district; the unregistered one (city code) and one before the spine do not
         session.view("fct_death", """
                 select to_date(month) as death_month, region_code, is_registered, sex, age_at_month_end from values

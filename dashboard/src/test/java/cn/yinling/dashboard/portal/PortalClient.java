@@ -119,13 +119,16 @@ final class PortalClient {
     }
 
     Response post(String path, Object body, boolean sendCsrf) {
-        return send(withCsrf(request(path), sendCsrf).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "{}" : json(body))));
+        return postText(path, body == null ? "{}" : json(body), sendCsrf);
     }
 
     /** A POST of {@code text} as it is, said to be JSON: for bodies a client gets wrong. */
     Response postText(String path, String text) {
-        return send(withCsrf(request(path), true).header("Content-Type", "application/json")
+        return postText(path, text, true);
+    }
+
+    private Response postText(String path, String text, boolean sendCsrf) {
+        return send(withCsrf(request(path), sendCsrf).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(text)));
     }
 

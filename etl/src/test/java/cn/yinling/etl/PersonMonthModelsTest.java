@@ -8,9 +8,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * int_household_snapshot_set, int_person_snapshot and int_person_month on hand-made upstream views: two household
- * units, A sending January and March 2024, B January and February, over January–April (2024 is a leap year). The
- * snapshots in force: January A@Jan+B@Jan, February A@Jan+B@Feb, March and April A@Mar+B@Feb, so March and April
+ * int_household_snapshot_set, int_person_snapshot, int_person_month and dim_person on hand-made upstream views: two
+ * household units, A sending January and March 2024, B January and February, over January–April (2024 is a leap year).
+ * The snapshots in force: January A@Jan+B@Jan, February A@Jan+B@Feb, March and April A@Mar+B@Feb, so March and April
  * share one set and the others are sets of their own. A facility snapshot must not split the sets.
  */
 class PersonMonthModelsTest {
@@ -58,6 +58,7 @@ class PersonMonthModelsTest {
         session.modelView("int_household_snapshot_set");
         session.modelView("int_person_snapshot");
         session.modelView("int_person_month");
+        session.modelView("dim_person");
     }
 
     @Test
@@ -84,6 +85,23 @@ class PersonMonthModelsTest {
                 "z|2024-01-01|r4|active|2024-03-15",
                 "z|2024-02-01|r4|active|2024-03-15",
                 "z|2024-03-01|r4|active|2024-03-15"), rows);
+    }
+
+    @Test
+    void dimPersonHasAVersionPerChangeFromEachSnapshotMonthsLatestBatch() {
+        // x: A's January row, then B's February one (A's March snapshot does not list x); y: the January row of the
+        // later batch b2, not b1's r9, and A's March row; z: the same region and status in both of B's snapshots
+        List<String> rows = session.model("dim_person").collectAsList().stream()
+                .map(r -> r.getAs("person_key") + "|" + r.getAs("version") + "|" + r.getAs("region_code") + "|"
+                        + r.getAs("status") + "|" + r.getAs("valid_from") + "|" + r.getAs("valid_to") + "|"
+                        + r.getAs("is_current"))
+                .sorted().toList();
+        assertEquals(List.of(
+                "x|1|r1|active|2024-01-01|2024-01-31|false",
+                "x|2|r2|active|2024-02-01|null|true",
+                "y|1|r3|active|2024-01-01|2024-02-29|false",
+                "y|2|r3|moved_out|2024-03-01|null|true",
+                "z|1|r4|active|2024-01-01|null|true"), rows);
     }
 
     @Test

@@ -34,6 +34,12 @@ snapshot_rows as (
     join household as h on h.unit = s.unit and h.snapshot_month = s.snapshot_month
 ),
 
+by_person as (
+    -- sent to the partition of the person's bucket: the window below and the bucketed write need no shuffle of
+    -- their own, and every reader by person_key reads the buckets in place
+    select /*+ REPARTITION(person_key) */ * from snapshot_rows
+),
+
 one_row_per_person as (
     select *
     from (
@@ -43,7 +49,7 @@ one_row_per_person as (
                 partition by person_key, set_month
                 order by snapshot_month desc, batch_id desc, source_row
             ) as recency
-        from snapshot_rows
+        from by_person
     )
     where recency = 1
 ),

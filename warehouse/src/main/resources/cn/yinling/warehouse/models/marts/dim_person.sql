@@ -3,28 +3,19 @@
 -- clustered_by: person_key
 with
 
-household as (
-    -- stg_household lies in buckets by person_key, and every window below partitions by person_key first: they
-    -- all read the buckets as they are instead of shuffling the whole register once each
-    select
-        person_key, birth_date, sex, region_code, status, status_date, snapshot_month, batch_id, source_row
-    from stg_household
-),
-
-per_snapshot as (
-    select *
-    from (
-        select
-            *,
-            row_number() over (partition by person_key, snapshot_month order by batch_id desc, source_row) as recency
-        from household
-    )
-    where recency = 1
+snapshots as (
+    -- int_person_snapshot holds the person's latest row in force for every set of months; a set that starts at the
+    -- month of a snapshot holds, for everyone that snapshot (or another of that month) lists, the row of that month,
+    -- the one of its latest batch: the register's row per person and snapshot month, already picked. Every snapshot
+    -- month starts a set (dim_month's spine starts at the first household snapshot, and a set changes only when a
+    -- newer snapshot comes into force). In buckets by person_key, so the windows below need no shuffle.
+    select person_key, birth_date, sex, region_code, status, status_date, snapshot_month
+    from int_person_snapshot
+    where snapshot_month = set_month
 ),
 
 with_neighbours as (
-    -- every window from here on orders the person's snapshots by month, which the sort of per_snapshot already
-    -- provides: no further sort and no grouping of the register
+    -- every window from here on orders the person's snapshots by month: one sort for them all
     select
         *,
         lag(snapshot_month) over by_month is null
@@ -34,7 +25,7 @@ with_neighbours as (
         lead(snapshot_month) over by_month is null
             or lead(region_code) over by_month is distinct from region_code
             or lead(status) over by_month is distinct from status as is_version_end
-    from per_snapshot
+    from snapshots
     window by_month as (partition by person_key order by snapshot_month)
 ),
 

@@ -12,7 +12,9 @@ registrations as (
 ),
 
 attributed as (
-    select
+    -- the events are hashed by person and month and int_event_registration is streamed past them: no sort
+    -- of all the registrations for each fact
+    select /*+ SHUFFLE_HASH(p) */
         p.person_key,
         p.pay_month,
         p.allowance_type,

@@ -11,7 +11,9 @@ registrations as (
 ),
 
 attributed as (
-    select
+    -- the events are hashed by person and month and int_event_registration is streamed past them: no sort
+    -- of all the registrations for each fact
+    select /*+ SHUFFLE_HASH(e) */
         e.person_key,
         e.visit_date,
         e.visit_month,

@@ -19,7 +19,9 @@ flagged as (
 ),
 
 attributed as (
-    select
+    -- the events are hashed by person and month and int_event_registration is streamed past them: no sort
+    -- of all the registrations for each fact
+    select /*+ SHUFFLE_HASH(s) */
         s.person_key,
         s.survey_date,
         s.survey_month,

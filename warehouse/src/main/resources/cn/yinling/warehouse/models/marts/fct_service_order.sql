@@ -12,7 +12,9 @@ registrations as (
 ),
 
 attributed as (
-    select
+    -- the events are hashed by person and month and int_event_registration is streamed past them: no sort
+    -- of all the registrations for each fact
+    select /*+ SHUFFLE_HASH(o) */
         o.order_id,
         o.person_key,
         o.provider_code,

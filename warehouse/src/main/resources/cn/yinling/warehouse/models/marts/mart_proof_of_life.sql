@@ -92,7 +92,8 @@ latest_per_month as (
 ),
 
 in_window as (
-    select
+    -- the recipients are hashed and the evidence streamed past them: the evidence is not sorted
+    select /*+ SHUFFLE_HASH(r) */
         r.person_key,
         r.month,
         max(e.evidence_key) as evidence_key

@@ -1,8 +1,8 @@
 -- Household register snapshots (户籍人口), one row per accepted row: the ID number becomes person_key here and
 -- neither it nor the name goes any further.
--- A view, not a table: int_person_snapshot, its one reader of every row, sends the rows to their person's partition
--- itself, and the death models read only a few columns of it. Written out in buckets, the register cost more to
--- store than all its readers spend computing person_key again (twelve months at scale 1.0: 183 executor seconds).
+-- A view, not a table: its readers compute person_key again (int_person_snapshot, which sends the rows to their
+-- person's partition itself, and the death models, which read a few of its columns), and that costs less than
+-- writing the register out in buckets did (twelve months at scale 1.0: 183 executor seconds).
 -- materialized: ephemeral
 with
 
